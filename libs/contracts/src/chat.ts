@@ -1,0 +1,60 @@
+import type { Image } from './media';
+import type { UserSummary } from './users';
+
+export type RoomKind = 'direct' | 'group';
+export type RoomVisibility = 'public' | 'private';
+export const ROOM_NAME_MAX = 100;
+export const MESSAGE_MAX = 4096;
+
+export interface Message {
+  id: string;
+  roomId: string;
+  clientId: string | null;
+  author: UserSummary;
+  content: string;
+  image: Image | null;
+  createdAt: string;
+  editedAt: string | null;
+}
+
+export interface Room {
+  id: string;
+  kind: RoomKind;
+  name: string;
+  visibility: RoomVisibility;
+  avatarUrl: string | null;
+  adminId: string | null;
+  members: UserSummary[];
+  membersCount: number;
+  lastMessage: Message | null;
+  unreadCount: number;
+  createdAt: string;
+}
+
+export interface CreateDirectRoomRequest {
+  userId: string;
+}
+export interface CreateGroupRequest {
+  name: string;
+  visibility: RoomVisibility;
+  memberIds?: string[];
+}
+export interface UpdateRoomRequest {
+  name?: string;
+  visibility?: RoomVisibility;
+  avatarImageId?: string | null;
+}
+export interface AddMemberRequest {
+  userId: string;
+}
+export interface SendMessageRequest {
+  content?: string;
+  imageId?: string;
+  clientId?: string;
+}
+export interface EditMessageRequest {
+  content: string;
+}
+export interface ReadRequest {
+  messageId: string;
+}
