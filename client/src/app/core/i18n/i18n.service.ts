@@ -1,0 +1,74 @@
+import { DOCUMENT } from '@angular/common';
+import { effect, inject, Injectable, InjectionToken, signal } from '@angular/core';
+import { LANGUAGES, type Language } from '@world-it/contracts';
+
+import { en, type TranslationKey } from './en';
+import { uk } from './uk';
+
+export type Dictionaries = Record<Language, Partial<Record<TranslationKey, string>>>;
+export type TranslationParams = Record<string, string | number>;
+
+/** The dictionaries per language; a token so tests can supply their own. */
+export const I18N_DICTIONARIES = new InjectionToken<Dictionaries>('I18N_DICTIONARIES', {
+  providedIn: 'root',
+  factory: () => ({ en, uk }),
+});
+
+export const LANGUAGE_STORAGE_KEY = 'wit.language';
+export const FALLBACK_LANGUAGE: Language = 'en';
+
+function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+@Injectable({ providedIn: 'root' })
+export class I18nService {
+  private readonly dictionaries = inject(I18N_DICTIONARIES);
+  private readonly document = inject(DOCUMENT);
+  private readonly language = signal<Language>(this.initialLanguage());
+
+  /** The active language; read it in templates and computeds to re-render on a switch. */
+  readonly lang = this.language.asReadonly();
+  readonly languages = LANGUAGES;
+
+  constructor() {
+    effect(() => {
+      const lang = this.language();
+      this.document.documentElement.lang = lang;
+      try {
+        localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
+      } catch {
+        // Storage may be unavailable (private mode); the choice then lasts for this tab only.
+      }
+    });
+  }
+
+  use(lang: Language): void {
+    if (isLanguage(lang)) this.language.set(lang);
+  }
+
+  toggle(): void {
+    this.use(this.language() === 'en' ? 'uk' : 'en');
+  }
+
+  /** Translates a key in the active language, falling back to English and then to the key itself. */
+  t(key: TranslationKey, params?: TranslationParams): string {
+    const lang = this.language();
+    const template = this.dictionaries[lang]?.[key] ?? this.dictionaries[FALLBACK_LANGUAGE]?.[key] ?? key;
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+      Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : match,
+    );
+  }
+
+  private initialLanguage(): Language {
+    try {
+      const stored = localStorage.getItem(LANGUAGE_STORAGE_KEY);
+      if (isLanguage(stored)) return stored;
+    } catch {
+      // fall through to the browser's preference
+    }
+    const preferred = this.document.defaultView?.navigator.language?.slice(0, 2).toLowerCase();
+    return isLanguage(preferred) ? preferred : FALLBACK_LANGUAGE;
+  }
+}

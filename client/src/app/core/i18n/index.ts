@@ -1,0 +1,3 @@
+export * from './en';
+export * from './i18n.service';
+export * from './translate.pipe';

@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AppLoggerModule } from './common/logging/logger.module';
+import type { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { QueueModule } from './queue/queue.module';
+import { RedisModule } from './redis/redis.module';
+
+/** The API process: HTTP + the chat gateway. Built from the validated config so transports are chosen once. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        AppLoggerModule.forRoot(config),
+        DatabaseModule,
+        RedisModule,
+        QueueModule.forRoot(config, { consume: false }),
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,98 @@
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { ErrorBody } from '@world-it/contracts';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/**
+ * The one exception filter: every error leaves as the contract's body
+ * `{ statusCode, message, error }`. Client mistakes the framework or the database report (bad JSON,
+ * a body too large, a malformed uuid, a duplicate key) become the 4xx they are; anything else is
+ * logged and answered with a bare 500 that leaks no internals.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly log = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const body = this.toBody(exception, req);
+    if (res.headersSent) return;
+    res.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown, req?: Request): ErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'string') return error(status, response);
+      const r = response as Partial<ErrorBody> & Record<string, unknown>;
+      return {
+        ...r,
+        statusCode: status,
+        message: r.message ?? exception.message,
+        error: typeof r.error === 'string' ? r.error : (REASONS[status] ?? 'Error'),
+      } as ErrorBody;
+    }
+    const status = clientErrorStatus(exception);
+    if (status !== null) return error(status, clientErrorMessage(exception, status));
+    if (exception instanceof QueryFailedError) {
+      const code = (exception.driverError as { code?: string } | undefined)?.code;
+      if (code === '22P02' || code === '22007' || code === '22008' || code === '22003') {
+        return error(400, 'A value has the wrong format');
+      }
+      if (code === '23505') return error(409, 'That already exists');
+      if (code === '23503') return error(404, 'A referenced resource does not exist');
+    }
+    this.log.error(
+      { err: exception, method: req?.method, url: req?.originalUrl },
+      exception instanceof Error ? exception.stack : String(exception),
+    );
+    return error(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
+  }
+}
+
+function error(statusCode: number, message: string | string[]): ErrorBody {
+  return { statusCode, message, error: REASONS[statusCode] ?? 'Error' };
+}
+
+/** Errors from body-parser, multer and friends carry a 4xx `status` of their own. */
+function clientErrorStatus(exception: unknown): number | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const e = exception as { status?: unknown; statusCode?: unknown; type?: unknown };
+  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : null;
+  return status !== null && status >= 400 && status < 500 ? status : null;
+}
+
+function clientErrorMessage(exception: unknown, status: number): string {
+  const type = (exception as { type?: string }).type;
+  if (type === 'entity.parse.failed') return 'The request body is not valid JSON';
+  if (type === 'entity.too.large' || status === 413) return 'The request body is too large';
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return 'Unsupported body encoding';
+  return REASONS[status] ?? 'Bad request';
+}

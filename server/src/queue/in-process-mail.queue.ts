@@ -1,0 +1,92 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { MAIL_JOB_ATTEMPTS, MAIL_JOB_BACKOFF_MS, type MailJobName, type MailPayloads } from '@world-it/contracts';
+import { randomUUID } from 'node:crypto';
+import { JobHandlers } from './job-handlers';
+import { MailQueue, type JobOptions, type QueueCounts } from './job-queue';
+
+interface PendingJob {
+  timer: NodeJS.Timeout;
+  active: boolean;
+}
+
+/**
+ * Without Redis, jobs run in this process through the same handlers the worker uses, with the same
+ * attempts and exponential backoff. Nothing survives a restart here, which is why mail is first
+ * persisted in the outbox table and relayed.
+ */
+@Injectable()
+export class InProcessMailQueue extends MailQueue implements OnApplicationShutdown {
+  private readonly log = new Logger('InProcessQueue');
+  private readonly jobs = new Map<string, PendingJob>();
+  private readonly running = new Set<Promise<void>>();
+  private completed = 0;
+  private failed = 0;
+  private closed = false;
+
+  constructor(private readonly handlers: JobHandlers) {
+    super();
+  }
+
+  async add<N extends MailJobName>(name: N, data: MailPayloads[N], options: JobOptions = {}): Promise<void> {
+    if (this.closed) throw new Error('Queue is closed');
+    const jobId = options.jobId ?? randomUUID();
+    if (this.jobs.has(jobId)) return;
+    this.schedule(jobId, name, data, 1, options.delayMs ?? 0);
+  }
+
+  private schedule(jobId: string, name: string, data: unknown, attempt: number, delayMs: number): void {
+    const timer = setTimeout(() => {
+      const job = this.jobs.get(jobId);
+      if (job) job.active = true;
+      const run = this.handlers
+        .dispatch(name, data, { jobId, attempt })
+        .then(() => {
+          this.jobs.delete(jobId);
+          this.completed++;
+        })
+        .catch((err: unknown) => {
+          const message = err instanceof Error ? err.message : String(err);
+          if (attempt < MAIL_JOB_ATTEMPTS && !this.closed) {
+            this.log.warn(`${name} ${jobId} failed (attempt ${attempt}): ${message}; retrying`);
+            this.schedule(jobId, name, data, attempt + 1, MAIL_JOB_BACKOFF_MS * 2 ** (attempt - 1));
+          } else {
+            this.log.error(`${name} ${jobId} failed for good: ${message}`);
+            this.jobs.delete(jobId);
+            this.failed++;
+          }
+        })
+        .finally(() => this.running.delete(run));
+      this.running.add(run);
+    }, delayMs);
+    timer.unref();
+    this.jobs.set(jobId, { timer, active: false });
+  }
+
+  async remove(jobId: string): Promise<void> {
+    const job = this.jobs.get(jobId);
+    if (!job || job.active) return;
+    clearTimeout(job.timer);
+    this.jobs.delete(jobId);
+  }
+
+  async counts(): Promise<QueueCounts> {
+    let active = 0;
+    for (const j of this.jobs.values()) if (j.active) active++;
+    return { waiting: this.jobs.size - active, active, failed: this.failed, completed: this.completed };
+  }
+
+  /** Lets jobs in flight finish; drops those still waiting (their outbox rows remain to be relayed). */
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    for (const job of this.jobs.values()) if (!job.active) clearTimeout(job.timer);
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Resolves when nothing is waiting or running (tests). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0 || [...this.jobs.values()].some((j) => j.active)) {
+      await Promise.allSettled([...this.running]);
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+}

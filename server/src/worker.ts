@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadConfigOrExit, exitGracefullyOn } from './bootstrap';
+import { WorkerModule } from './worker.module';
+
+/** The mail worker: a Nest application context (no HTTP) consuming the Bull mail queue. */
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit();
+  if (!config.redisUrl) {
+    // eslint-disable-next-line no-console
+    console.error('The worker consumes the Redis queue: set REDIS_URL. Without Redis the API runs mail jobs in-process.');
+    process.exit(1);
+  }
+  if (config.embedded) {
+    // eslint-disable-next-line no-console
+    console.error('The worker needs DATABASE_URL: the embedded database belongs to the single API process.');
+    process.exit(1);
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  exitGracefullyOn(app);
+  await app.init();
+  // eslint-disable-next-line no-console
+  console.log('World IT mail worker started');
+}
+
+void bootstrap();
