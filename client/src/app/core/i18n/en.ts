@@ -148,7 +148,6 @@ export const en = {
   'friends.empty': 'Friend requests, suggestions and your friends list are coming soon.',
   'people.title': 'People',
   'people.empty': 'Search for people in the World IT community — coming soon.',
-  'soon.findPeople': 'Go to settings',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'The page you are looking for does not exist or has moved.',

@@ -145,7 +145,6 @@ export const uk: Dictionary = {
   'friends.empty': 'Запити в друзі, пропозиції та список друзів зʼявляться незабаром.',
   'people.title': 'Люди',
   'people.empty': 'Пошук людей у спільноті World IT — незабаром.',
-  'soon.findPeople': 'До налаштувань',
 
   'notFound.title': 'Сторінку не знайдено',
   'notFound.text': 'Сторінки, яку ви шукаєте, не існує або її переміщено.',

@@ -17,7 +17,7 @@ import { passwordScore, strengthLevel } from './password-strength';
       </div>
       <p class="field__hint" aria-live="polite">
         @if (password()) {
-          <strong class="strength__label">{{ 'password.strength' | t: { level: ('password.' + level() | t) } }}</strong>
+          <strong class="strength__label">{{ 'password.strength' | t: { level: (levelKey() | t) } }}</strong>
           ·
         }
         {{ 'password.hint' | t }}
@@ -57,4 +57,5 @@ export class PasswordStrengthComponent {
   readonly Math = Math;
   readonly score = computed(() => passwordScore(this.password()));
   readonly level = computed(() => strengthLevel(this.score()));
+  readonly levelKey = computed(() => `password.${this.level()}` as const);
 }

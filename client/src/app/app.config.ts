@@ -1,0 +1,28 @@
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import {
+  ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+
+import { routes } from './app.routes';
+import { AuthService } from './core/auth/auth.service';
+import { authInterceptor } from './core/interceptors/auth.interceptor';
+import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+    // Refresh the cached user in the background; the first paint does not wait for the network.
+    provideAppInitializer(() => {
+      inject(AuthService).loadMe().subscribe();
+    }),
+  ],
+};

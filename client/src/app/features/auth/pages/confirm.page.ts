@@ -1,0 +1,232 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  OnInit,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { RESEND_COOLDOWN_SECONDS } from '@world-it/contracts';
+
+import { AuthService } from '../../../core/auth/auth.service';
+import { errorStatus } from '../../../core/http/api-error';
+import { I18nService } from '../../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../../core/i18n/translate.pipe';
+import { genericErrorMessage, msg, UiMessagePipe, type UiMessage } from '../../../core/i18n/ui-message';
+import { NoticeService } from '../../../core/notice/notice.service';
+import { CodeInputComponent } from '../../../shared/ui/code-input/code-input.component';
+import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
+import { codeErrorView } from '../../../shared/util/code-error';
+import { createCountdown } from '../../../shared/util/countdown';
+import { EMAIL_VALIDATORS } from '../../../shared/util/form-validators';
+import { AuthCardComponent } from '../components/auth-card.component';
+import { safeReturnUrl } from '../data-access/return-url';
+
+/** Step two of registration: the six-digit code from the email. `?email=` names the address, `?sent=1` that a code just went out. */
+@Component({
+  selector: 'wit-confirm-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslatePipe,
+    UiMessagePipe,
+    AuthCardComponent,
+    CodeInputComponent,
+    FieldErrorComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <wit-auth-card [heading]="'confirm.title' | t" [subtitle]="subtitle()">
+      <form (ngSubmit)="submit()" novalidate>
+        @if (error(); as e) {
+          <div class="alert alert--error form__alert" role="alert" data-testid="form-error">{{ e | msg }}</div>
+        }
+        @if (info(); as i) {
+          <div class="alert alert--success form__alert" role="status">{{ i | msg }}</div>
+        }
+
+        @if (!emailFromLink()) {
+          <div class="field">
+            <label class="field__label" for="confirm-email">{{ 'common.email' | t }}</label>
+            <input
+              id="confirm-email"
+              class="input"
+              type="email"
+              autocomplete="email"
+              [formControl]="emailControl"
+              data-testid="confirm-email"
+              [attr.aria-invalid]="emailControl.touched && emailControl.invalid ? 'true' : null"
+            />
+            <wit-field-error [control]="emailControl" />
+          </div>
+        }
+
+        <div class="field code-field">
+          <span class="field__label" id="confirm-code-label">{{ 'confirm.codeLabel' | t }}</span>
+          <wit-code-input
+            labelId="confirm-code-label"
+            [(value)]="code"
+            [invalid]="codeWrong()"
+            [disabled]="loading()"
+            (completed)="submit()"
+          />
+        </div>
+
+        <div class="form__actions">
+          <button
+            class="btn btn--primary btn--block"
+            type="submit"
+            data-testid="confirm-submit"
+            [disabled]="loading() || code().length < 6"
+            [attr.aria-busy]="loading()"
+          >
+            @if (loading()) {
+              <span class="spinner" aria-hidden="true"></span>
+            }
+            {{ 'confirm.submit' | t }}
+          </button>
+          <button
+            class="btn btn--block"
+            [class.btn--primary]="codeDead()"
+            [class.btn--ghost]="!codeDead()"
+            type="button"
+            data-testid="resend"
+            [disabled]="resending() || countdown.running()"
+            [attr.aria-busy]="resending()"
+            (click)="resend()"
+          >
+            @if (resending()) {
+              <span class="spinner" aria-hidden="true"></span>
+            }
+            @if (countdown.running()) {
+              {{ 'confirm.resendIn' | t: { s: countdown.secondsLeft() } }}
+            } @else {
+              {{ 'confirm.resend' | t }}
+            }
+          </button>
+        </div>
+      </form>
+      <p class="form__alt">
+        {{ 'confirm.wrongAddress' | t }} <a routerLink="/register">{{ 'confirm.registerAgain' | t }}</a>
+      </p>
+    </wit-auth-card>
+  `,
+  styles: `
+    .code-field { align-items: stretch; }
+    .code-field .field__label { margin-bottom: var(--wit-space-2); }
+  `,
+})
+export class ConfirmPage implements OnInit {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly notices = inject(NoticeService);
+  private readonly i18n = inject(I18nService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  /** Query parameters (router input binding). */
+  readonly email = input<string>('');
+  readonly sent = input<string>('');
+  readonly returnUrl = input<string>('');
+
+  readonly emailControl = inject(NonNullableFormBuilder).control('', EMAIL_VALIDATORS);
+  readonly code = signal('');
+  readonly loading = signal(false);
+  readonly resending = signal(false);
+  readonly error = signal<UiMessage | null>(null);
+  readonly info = signal<UiMessage | null>(null);
+  readonly codeWrong = signal(false);
+  readonly codeDead = signal(false);
+  readonly countdown = createCountdown();
+
+  private readonly codeInput = viewChild.required(CodeInputComponent);
+
+  readonly emailFromLink = computed(() => this.email().trim());
+  readonly subtitle = computed(() => {
+    const email = this.emailFromLink();
+    return email ? this.i18n.t('confirm.subtitle', { email }) : this.i18n.t('confirm.subtitleNoEmail');
+  });
+
+  ngOnInit(): void {
+    // Arriving straight from registration: a code was just mailed, so the server would refuse another for a minute.
+    if (this.sent()) this.countdown.start(RESEND_COOLDOWN_SECONDS);
+  }
+
+  private targetEmail(): string | null {
+    const fromLink = this.emailFromLink();
+    if (fromLink) return fromLink;
+    this.emailControl.markAsTouched();
+    return this.emailControl.valid ? this.emailControl.value.trim() : null;
+  }
+
+  submit(): void {
+    if (this.loading()) return;
+    const email = this.targetEmail();
+    const code = this.code();
+    if (!email) return;
+    if (code.length < 6) {
+      this.error.set(msg('validation.codeIncomplete'));
+      return;
+    }
+    this.loading.set(true);
+    this.error.set(null);
+    this.info.set(null);
+    this.auth
+      .confirm(email, code)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.loading.set(false);
+          this.notices.success(this.i18n.t('confirm.success'));
+          void this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+        },
+        error: (err: unknown) => {
+          this.loading.set(false);
+          const view = codeErrorView(err);
+          this.error.set(view.message);
+          this.codeWrong.set(view.wrong);
+          this.codeDead.set(view.dead);
+          if (view.wrong) {
+            this.code.set('');
+            setTimeout(() => this.codeInput().focus(0));
+          }
+        },
+      });
+  }
+
+  resend(): void {
+    const email = this.targetEmail();
+    if (!email || this.resending()) return;
+    this.resending.set(true);
+    this.error.set(null);
+    this.info.set(null);
+    this.auth
+      .resendCode(email)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.resending.set(false);
+          this.codeDead.set(false);
+          this.codeWrong.set(false);
+          this.code.set('');
+          this.info.set(msg('confirm.resent'));
+          this.countdown.start(RESEND_COOLDOWN_SECONDS);
+          setTimeout(() => this.codeInput().focus(0));
+        },
+        error: (err: unknown) => {
+          this.resending.set(false);
+          if (errorStatus(err) === 429) {
+            this.error.set(msg('confirm.tooSoon'));
+            this.countdown.start(RESEND_COOLDOWN_SECONDS);
+          } else {
+            this.error.set(genericErrorMessage(err));
+          }
+        },
+      });
+  }
+}
