@@ -5,6 +5,9 @@ import { join } from 'node:path';
  * PGlite has no multi-process locking: a second process opening the same data directory corrupts it
  * silently. This lock file lets exactly one live process hold a data directory.
  */
+/** Data dirs this process holds, so a second opener inside the same process is refused too. */
+const heldHere = new Set<string>();
+
 export class EmbeddedLock {
   private held = false;
 
@@ -22,11 +25,13 @@ export class EmbeddedLock {
         writeSync(fd, String(process.pid));
         closeSync(fd);
         this.held = true;
+        heldHere.add(this.dir);
         return;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
         const holder = this.holderPid();
-        if (holder !== null && holder !== process.pid && isAlive(holder)) {
+        const heldByUs = holder === process.pid && heldHere.has(this.dir);
+        if (heldByUs || (holder !== null && holder !== process.pid && isAlive(holder))) {
           throw new Error(
             `The embedded database in ${this.dir} is in use by another process (pid ${holder}). ` +
               'Embedded mode (no DATABASE_URL) runs as one process; stop the other one, or set DATABASE_URL ' +
@@ -43,6 +48,7 @@ export class EmbeddedLock {
   release(): void {
     if (!this.held) return;
     this.held = false;
+    heldHere.delete(this.dir);
     try {
       if (this.holderPid() === process.pid) unlinkSync(this.file);
     } catch {

@@ -181,6 +181,8 @@ const ICONS = {
     .lang:hover { color: var(--wit-color-text); background: var(--wit-color-surface-muted); }
 
     @media (max-width: 719px) {
+      /* backdrop-filter would make the header the containing block of the fixed bottom bar */
+      .header { backdrop-filter: none; background: var(--wit-color-surface); }
       .header__inner { gap: var(--wit-space-2); padding: 0 var(--wit-space-3); }
       .nav {
         position: fixed;

@@ -15,9 +15,9 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
         <p class="auth__hero-brand">World IT</p>
         <p class="auth__hero-text">{{ 'app.tagline' | t }}</p>
         <ul class="auth__bubbles">
-          <li class="auth__bubble">&lt;/&gt; 👋</li>
-          <li class="auth__bubble auth__bubble--me">git push 🚀</li>
-          <li class="auth__bubble">LGTM ✨</li>
+          <li class="auth__bubble">hello, world &lt;/&gt;</li>
+          <li class="auth__bubble auth__bubble--me">git push origin main</li>
+          <li class="auth__bubble">LGTM, ship it!</li>
         </ul>
       </aside>
       <section class="auth__card card" [attr.aria-labelledby]="headingId">

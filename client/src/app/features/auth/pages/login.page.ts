@@ -66,8 +66,9 @@ import { safeReturnUrl } from '../data-access/return-url';
             spellcheck="false"
             data-testid="login-email"
             [attr.aria-invalid]="invalid('email')"
+            [attr.aria-describedby]="invalid('email') ? 'login-email-error' : null"
           />
-          <wit-field-error [control]="form.controls.email" />
+          <wit-field-error [control]="form.controls.email" id="login-email-error" />
         </div>
 
         <div class="field">
@@ -87,10 +88,11 @@ import { safeReturnUrl } from '../data-access/return-url';
               autocomplete="current-password"
               data-testid="login-password"
               [attr.aria-invalid]="invalid('password')"
+              [attr.aria-describedby]="invalid('password') ? 'login-password-error' : null"
             />
             <wit-password-toggle [for]="passwordInput" />
           </div>
-          <wit-field-error [control]="form.controls.password" />
+          <wit-field-error [control]="form.controls.password" id="login-password-error" />
         </div>
 
         <div class="form__actions">

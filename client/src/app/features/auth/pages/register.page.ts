@@ -75,7 +75,7 @@ import { AuthCardComponent } from '../components/auth-card.component';
             maxlength="50"
             data-testid="reg-name"
             [attr.aria-invalid]="invalid('displayName')"
-            aria-describedby="reg-name-hint"
+            [attr.aria-describedby]="invalid('displayName') ? 'reg-name-hint reg-name-error' : 'reg-name-hint'"
           />
           <p class="field__hint" id="reg-name-hint">{{ 'register.displayNameHint' | t }}</p>
           <wit-field-error [control]="form.controls.displayName" id="reg-name-error" />
@@ -93,7 +93,7 @@ import { AuthCardComponent } from '../components/auth-card.component';
               autocomplete="new-password"
               data-testid="reg-password"
               [attr.aria-invalid]="invalid('password')"
-              aria-describedby="reg-password-strength"
+              [attr.aria-describedby]="invalid('password') ? 'reg-password-strength reg-password-error' : 'reg-password-strength'"
             />
             <wit-password-toggle [for]="passwordInput" />
           </div>
