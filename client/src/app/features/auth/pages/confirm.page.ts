@@ -72,7 +72,7 @@ import { safeReturnUrl } from '../data-access/return-url';
           <wit-code-input
             labelId="confirm-code-label"
             [(value)]="code"
-            [invalid]="codeWrong()"
+            [invalid]="codeWrong() && code().length === 0"
             [disabled]="loading()"
             (completed)="submit()"
           />

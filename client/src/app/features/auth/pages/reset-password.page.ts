@@ -69,7 +69,7 @@ import { AuthCardComponent } from '../components/auth-card.component';
 
         <div class="field">
           <span class="field__label" id="reset-code-label">{{ 'confirm.codeLabel' | t }}</span>
-          <wit-code-input labelId="reset-code-label" [(value)]="code" [invalid]="codeWrong()" [disabled]="loading()" />
+          <wit-code-input labelId="reset-code-label" [(value)]="code" [invalid]="codeWrong() && code().length === 0" [disabled]="loading()" />
         </div>
 
         <div class="field">

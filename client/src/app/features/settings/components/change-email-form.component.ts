@@ -30,7 +30,7 @@ import { EMAIL_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-v
         <div class="alert alert--info form__alert" role="status">{{ 'settings.emailCodeSent' | t: { email: pending } }}</div>
         <div class="field">
           <span class="field__label" id="ce-code-label">{{ 'confirm.codeLabel' | t }}</span>
-          <wit-code-input labelId="ce-code-label" [(value)]="code" [invalid]="codeWrong()" [disabled]="loading()" (completed)="confirm()" />
+          <wit-code-input labelId="ce-code-label" [(value)]="code" [invalid]="codeWrong() && code().length === 0" [disabled]="loading()" (completed)="confirm()" />
         </div>
         <div class="form__actions form__actions--inline">
           <button class="btn btn--primary" type="submit" data-testid="ce-confirm" [disabled]="loading() || code().length < 6" [attr.aria-busy]="loading()">
