@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
 import { AppLoggerModule } from './common/logging/logger.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
@@ -20,6 +21,7 @@ export class AppModule {
         RedisModule,
         QueueModule.forRoot(config, { consume: false }),
         HealthModule,
+        AuthModule,
       ],
     };
   }

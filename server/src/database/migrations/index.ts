@@ -1,4 +1,5 @@
 import { Init1700000000000 } from './1700000000000-init';
+import { Users1732300000000 } from './1732300000000-users';
 
 /** Every migration, in order. A new migration is added here (explicit list: no globs that differ between ts and js). */
-export const MIGRATIONS = [Init1700000000000];
+export const MIGRATIONS = [Init1700000000000, Users1732300000000];

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import type { AccessTokenClaims, AuthUser } from './auth-user';
+import { User } from './user.entity';
+
+/**
+ * Issues and verifies access tokens. One verification path for HTTP (passport-jwt strategy) and for
+ * sockets (ChatGateway handshake): signature, expiry, then the user must still exist, be confirmed
+ * and not banned.
+ */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
+
+  sign(user: Pick<User, 'id' | 'role'>, sessionId: string): string {
+    const claims: AccessTokenClaims = { sub: user.id, sid: sessionId, role: user.role };
+    return this.jwt.sign(claims, { secret: this.config.jwt.accessSecret, expiresIn: this.config.jwt.accessTtlSeconds });
+  }
+
+  /** The caller, or null for any bad, expired or revoked token. Never throws. */
+  async verify(token: string | undefined | null): Promise<AuthUser | null> {
+    if (!token || typeof token !== 'string') return null;
+    let claims: AccessTokenClaims;
+    try {
+      claims = this.jwt.verify<AccessTokenClaims>(token, { secret: this.config.jwt.accessSecret });
+    } catch {
+      return null;
+    }
+    return this.checkClaims(claims);
+  }
+
+  /** Claims already verified (passport-jwt did the signature): the user must still be allowed in. */
+  async checkClaims(claims: AccessTokenClaims): Promise<AuthUser | null> {
+    if (typeof claims?.sub !== 'string' || typeof claims.sid !== 'string') return null;
+    const user = await this.users.findOne({
+      where: { id: claims.sub },
+      select: { id: true, role: true, banned: true, confirmed: true },
+    });
+    if (!user || user.banned || !user.confirmed) return null;
+    return { id: user.id, role: user.role, sessionId: claims.sid };
+  }
+}
