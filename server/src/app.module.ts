@@ -19,7 +19,8 @@ export class AppModule {
         AppLoggerModule.forRoot(config),
         DatabaseModule,
         RedisModule,
-        QueueModule.forRoot(config, { consume: false }),
+        // The worker consumes Bull jobs; with an embedded database it cannot (one process), so the API does.
+        QueueModule.forRoot(config, { consume: config.embedded }),
         HealthModule,
         AuthModule,
       ],
