@@ -1,5 +1,6 @@
 import { Init1700000000000 } from './1700000000000-init';
 import { Users1732300000000 } from './1732300000000-users';
+import { Accounts1732300001000 } from './1732300001000-accounts';
 
 /** Every migration, in order. A new migration is added here (explicit list: no globs that differ between ts and js). */
-export const MIGRATIONS = [Init1700000000000, Users1732300000000];
+export const MIGRATIONS = [Init1700000000000, Users1732300000000, Accounts1732300001000];
