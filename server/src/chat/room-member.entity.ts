@@ -1,0 +1,42 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { User } from '../auth/user.entity';
+import { MessageEntity } from './message.entity';
+import { RoomEntity } from './room.entity';
+
+@Entity('room_members')
+@Index('room_members_user_idx', ['userId'])
+export class RoomMemberEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  roomId: string;
+
+  @ManyToOne(() => RoomEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'room_id', foreignKeyConstraintName: 'FK_room_members_room' })
+  room?: RoomEntity;
+
+  @PrimaryColumn({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_room_members_user' })
+  user?: User;
+
+  /** Order of seniority: the oldest member takes over when the admin leaves. */
+  @Column({ type: 'timestamptz', precision: 3, default: () => 'clock_timestamp()' })
+  joinedAt: Date;
+
+  /** Read position: everything up to this message, in (created_at, id) order, is read. */
+  @Column({ type: 'uuid', nullable: true })
+  lastReadMessageId: string | null;
+
+  @ManyToOne(() => MessageEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'last_read_message_id', foreignKeyConstraintName: 'FK_room_members_last_read_message' })
+  lastReadMessage?: MessageEntity;
+
+  /** created_at of lastReadMessage, kept here so unread counts are one index range scan. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  lastReadAt: Date | null;
+
+  /** Newest message time already covered by an unread-digest email (direct rooms). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  digestedUntil: Date | null;
+}
