@@ -13,6 +13,8 @@ export interface Message {
   author: UserSummary;
   content: string;
   image: Image | null;
+  /** True when the message had an image that its owner has since deleted (show a "removed" placeholder). */
+  imageRemoved?: boolean;
   createdAt: string;
   editedAt: string | null;
 }
