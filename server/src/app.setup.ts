@@ -14,7 +14,7 @@ import { RedisIoAdapter } from './common/redis-io.adapter';
 export async function configureApp(app: NestExpressApplication): Promise<void> {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxyValue(config.trustProxy));
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
@@ -84,4 +84,10 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
+}
+
+/** `TRUST_PROXY`: true/false, a hop count, or express's names and subnets (loopback, uniquelocal, 10.0.0.0/8). */
+function trustProxyValue(raw: string): boolean | number | string {
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }

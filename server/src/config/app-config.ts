@@ -28,6 +28,8 @@ export class AppConfig {
   readonly rateLimitSocketMessages!: number;
   readonly unreadDigestDelaySeconds!: number;
   readonly bodyLimit!: string;
+  /** Express `trust proxy`: which proxies may set X-Forwarded-For (the client IP rate limits use). */
+  readonly trustProxy!: string;
   readonly logLevel!: string;
 
   constructor(values: AppConfig) {
@@ -178,6 +180,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimitSocketMessages: int(env, 'RATE_LIMIT_SOCKET_MESSAGES', 20, 1, 1_000_000),
     unreadDigestDelaySeconds: int(env, 'UNREAD_DIGEST_DELAY', 600, 1, 7 * 86400),
     bodyLimit,
+    trustProxy: str(env, 'TRUST_PROXY') ?? 'loopback',
     logLevel,
   } as AppConfig);
 }
