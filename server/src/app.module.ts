@@ -4,7 +4,9 @@ import { AppLoggerModule } from './common/logging/logger.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { ChatModule } from './chat/chat.module';
 import { HealthModule } from './health/health.module';
+import { MediaModule } from './media/media.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 
@@ -23,6 +25,8 @@ export class AppModule {
         QueueModule.forRoot(config, { consume: config.embedded }),
         HealthModule,
         AuthModule,
+        MediaModule,
+        ChatModule,
       ],
     };
   }

@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
 import { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './common/redis-io.adapter';
+import { serveMedia } from './media/media-static';
 
 /** Everything an API process needs besides its modules; shared by main.ts and the e2e tests. */
 export async function configureApp(app: NestExpressApplication): Promise<void> {
@@ -50,6 +51,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
     customSiteTitle: 'World IT API',
     swaggerOptions: { persistAuthorization: true },
   });
+  serveMedia(app, config.mediaDir);
   serveClient(app, config.clientDir);
 }
 

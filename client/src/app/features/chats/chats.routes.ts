@@ -1,13 +1,17 @@
 import { Routes } from '@angular/router';
 
 /**
- * The messenger's routes, lazy-loaded under /chats (auth-guarded in app.routes.ts). The chat feature
- * replaces the placeholder page; live updates come from SocketService (core/socket).
+ * The messenger, lazy-loaded under /chats (auth-guarded in app.routes.ts): the shell holds the
+ * room list and shows the open room (/chats/:roomId) beside it.
  */
 export const CHATS_ROUTES: Routes = [
   {
     path: '',
     title: 'nav.chats',
-    loadComponent: () => import('./pages/chats.page').then((m) => m.ChatsPage),
+    loadComponent: () => import('./pages/chats-shell.page').then((m) => m.ChatsShellPage),
+    children: [
+      { path: '', loadComponent: () => import('./pages/no-room.page').then((m) => m.NoRoomPage) },
+      { path: ':roomId', loadComponent: () => import('./pages/room.page').then((m) => m.RoomPage) },
+    ],
   },
 ];
