@@ -5,6 +5,8 @@ import { RoomEntity } from './room.entity';
 
 @Entity('room_members')
 @Index('room_members_user_idx', ['userId'])
+// Seniority order inside a room: the first members shown, and who inherits the admin role.
+@Index('room_members_room_joined_idx', ['roomId', 'joinedAt', 'userId'])
 export class RoomMemberEntity {
   @PrimaryColumn({ type: 'uuid' })
   roomId: string;

@@ -6,8 +6,8 @@ import { ImageEntity } from '../media/image.entity';
 @Entity('rooms')
 // One direct room per pair, whoever creates it first: the pair is stored ordered (low < high) and unique.
 @Index('rooms_direct_pair_key', ['directUserLow', 'directUserHigh'], { unique: true })
-// (created_at DESC, id DESC) WHERE kind = 'group' AND visibility = 'public': the public room directory (made by the migration).
-@Index('rooms_public_created_idx', { synchronize: false })
+// (last_activity_at DESC, id DESC) WHERE kind = 'group' AND visibility = 'public': the public room directory (made by the migration).
+@Index('rooms_public_activity_idx', { synchronize: false })
 export class RoomEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

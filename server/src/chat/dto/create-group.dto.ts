@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROOM_NAME_MAX, type CreateGroupRequest, type RoomVisibility } from '@world-it/contracts';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+
+export const GROUP_INITIAL_MEMBERS_MAX = 100;
+
+export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateGroupDto implements CreateGroupRequest {
+  @ApiProperty({ minLength: 1, maxLength: ROOM_NAME_MAX })
+  @Transform(trim)
+  @IsString()
+  @Length(1, ROOM_NAME_MAX)
+  name: string;
+
+  @ApiProperty({ enum: ['public', 'private'] })
+  @IsIn(['public', 'private'])
+  visibility: RoomVisibility;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: GROUP_INITIAL_MEMBERS_MAX })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(GROUP_INITIAL_MEMBERS_MAX)
+  @IsUUID('all', { each: true })
+  memberIds?: string[];
+}

@@ -1,0 +1,26 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { MESSAGE_MAX, type SendMessageRequest } from '@world-it/contracts';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+
+export const CLIENT_ID_MAX = 64;
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_.:-]+$/;
+
+export class SendMessageDto implements SendMessageRequest {
+  @ApiPropertyOptional({ maxLength: MESSAGE_MAX, description: 'Text; content or imageId is required' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MESSAGE_MAX)
+  content?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'One of my uploads' })
+  @IsOptional()
+  @IsUUID()
+  imageId?: string;
+
+  @ApiPropertyOptional({ maxLength: CLIENT_ID_MAX, description: 'Idempotency key: resending with it returns the stored message' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(CLIENT_ID_MAX)
+  @Matches(CLIENT_ID_PATTERN, { message: 'clientId may only contain letters, digits, "_", ".", ":" and "-"' })
+  clientId?: string;
+}

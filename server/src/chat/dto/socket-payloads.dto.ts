@@ -1,0 +1,57 @@
+import {
+  MESSAGE_MAX,
+  type DeleteMessagePayload,
+  type EditMessagePayload,
+  type ReadPayload,
+  type RoomRefPayload,
+  type SendMessagePayload,
+  type TypingPayload,
+} from '@world-it/contracts';
+import { IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { CLIENT_ID_MAX, CLIENT_ID_PATTERN } from './send-message.dto';
+
+/** Socket payloads, validated by the gateway exactly like HTTP bodies (unknown fields refused). */
+export class RoomRefDto implements RoomRefPayload {
+  @IsUUID()
+  roomId: string;
+}
+
+export class SendMessageEventDto extends RoomRefDto implements SendMessagePayload {
+  @IsOptional()
+  @IsString()
+  @MaxLength(MESSAGE_MAX)
+  content?: string;
+
+  @IsOptional()
+  @IsUUID()
+  imageId?: string;
+
+  @IsString()
+  @MaxLength(CLIENT_ID_MAX)
+  @Matches(CLIENT_ID_PATTERN, { message: 'clientId may only contain letters, digits, "_", ".", ":" and "-"' })
+  clientId: string;
+}
+
+export class EditMessageEventDto extends RoomRefDto implements EditMessagePayload {
+  @IsUUID()
+  messageId: string;
+
+  @IsString()
+  @MaxLength(MESSAGE_MAX)
+  content: string;
+}
+
+export class DeleteMessageEventDto extends RoomRefDto implements DeleteMessagePayload {
+  @IsUUID()
+  messageId: string;
+}
+
+export class TypingEventDto extends RoomRefDto implements TypingPayload {
+  @IsBoolean()
+  isTyping: boolean;
+}
+
+export class ReadEventDto extends RoomRefDto implements ReadPayload {
+  @IsUUID()
+  messageId: string;
+}

@@ -1,0 +1,24 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ROOM_NAME_MAX, type RoomVisibility, type UpdateRoomRequest } from '@world-it/contracts';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { trim } from './create-group.dto';
+
+export class UpdateRoomDto implements UpdateRoomRequest {
+  @ApiPropertyOptional({ minLength: 1, maxLength: ROOM_NAME_MAX })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, ROOM_NAME_MAX)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: ['public', 'private'] })
+  @IsOptional()
+  @IsIn(['public', 'private'])
+  visibility?: RoomVisibility;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'One of my uploads; null removes the avatar' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsUUID()
+  avatarImageId?: string | null;
+}
