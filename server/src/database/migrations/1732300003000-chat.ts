@@ -24,7 +24,7 @@ export class Chat1732300003000 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX "rooms_direct_pair_key" ON "rooms" ("direct_user_low", "direct_user_high")`);
     await q.query(
-      `CREATE INDEX "rooms_public_created_idx" ON "rooms" ("created_at" DESC, "id" DESC) WHERE "kind" = 'group' AND "visibility" = 'public'`,
+      `CREATE INDEX "rooms_public_activity_idx" ON "rooms" ("last_activity_at" DESC, "id" DESC) WHERE "kind" = 'group' AND "visibility" = 'public'`,
     );
 
     await q.query(`
@@ -62,6 +62,7 @@ export class Chat1732300003000 implements MigrationInterface {
         CONSTRAINT "FK_room_members_last_read_message" FOREIGN KEY ("last_read_message_id") REFERENCES "messages"("id") ON DELETE SET NULL ON UPDATE NO ACTION
       )`);
     await q.query(`CREATE INDEX "room_members_user_idx" ON "room_members" ("user_id")`);
+    await q.query(`CREATE INDEX "room_members_room_joined_idx" ON "room_members" ("room_id", "joined_at", "user_id")`);
   }
 
   async down(q: QueryRunner): Promise<void> {
