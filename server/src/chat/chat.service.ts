@@ -7,7 +7,7 @@ import { MediaService } from '../media/media.service';
 import { ChatEvents, watchChannel } from './chat-events';
 import { decodeTimeKey, encodeTimeKey } from './chat-cursor';
 import type { MessageRow, RoomRow } from './chat.mapper';
-import { ChatStore, type MembershipRow } from './chat.store';
+import { ChatStore, returned, type MembershipRow } from './chat.store';
 import { BlockChecker } from './social-graph';
 import { TypingService } from './typing.service';
 import { UnreadDigestScheduler } from './unread-digest.scheduler';
@@ -233,7 +233,7 @@ export class ChatService {
       const { room } = await this.memberAccess(userId, roomId, 'manage its members', em, true);
       if (room.kind === 'direct') throw new ForbiddenException('A direct conversation cannot be left');
       if (targetId !== userId && room.admin_id !== userId) throw new ForbiddenException('Only the room admin can remove other members');
-      const removed: unknown[] = await em.query(`DELETE FROM room_members WHERE room_id = $1 AND user_id = $2 RETURNING user_id`, [roomId, targetId]);
+      const removed = returned(await em.query(`DELETE FROM room_members WHERE room_id = $1 AND user_id = $2 RETURNING user_id`, [roomId, targetId]));
       if (removed.length === 0) throw new NotFoundException('That user is not a member of this room');
       const next: Array<{ user_id: string }> = await em.query(
         `SELECT user_id FROM room_members WHERE room_id = $1 ORDER BY joined_at, user_id LIMIT 1`,
@@ -331,10 +331,10 @@ export class ChatService {
     const content = contentRaw.trim();
     const hasImage = row.image_id !== null && row.image_deleted_at === null;
     if (!content && !hasImage) throw new BadRequestException(['content must not be empty']);
-    const updated: unknown[] = await this.db.query(
+    const updated = returned(await this.db.query(
       `UPDATE messages SET content = $2, edited_at = clock_timestamp() WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
       [messageId, content],
-    );
+    ));
     if (updated.length === 0) throw new NotFoundException('Message not found');
     const message = (await this.store.message(messageId))!;
     this.events.toRoom(roomId, 'message:updated', message, isOpenToNonMembers(room));
@@ -350,10 +350,10 @@ export class ChatService {
     if (row.author_id !== actor.id && room.admin_id !== actor.id && !siteAdmin) {
       throw new ForbiddenException('Only the author or the room admin can delete this message');
     }
-    const deleted: unknown[] = await this.db.query(
+    const deleted = returned(await this.db.query(
       `UPDATE messages SET deleted_at = clock_timestamp(), content = '', image_id = NULL WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
       [messageId],
-    );
+    ));
     if (deleted.length === 0) throw new NotFoundException('Message not found');
     this.events.toRoom(roomId, 'message:deleted', { roomId, messageId }, isOpenToNonMembers(room));
   }
@@ -369,13 +369,13 @@ export class ChatService {
     await this.memberAccess(userId, roomId, 'mark messages read');
     const msgs: Array<{ created_at: Date }> = await this.db.query(`SELECT created_at FROM messages WHERE id = $1 AND room_id = $2`, [messageId, roomId]);
     if (!msgs[0]) throw new NotFoundException('Message not found');
-    const moved: unknown[] = await this.db.query(
+    const moved = returned(await this.db.query(
       `UPDATE room_members SET last_read_message_id = $3, last_read_at = $4
         WHERE room_id = $1 AND user_id = $2
           AND (last_read_at IS NULL OR (last_read_at, COALESCE(last_read_message_id, '${NIL_UUID}'::uuid)) < ($4::timestamptz, $3::uuid))
         RETURNING user_id`,
       [roomId, userId, messageId, msgs[0].created_at],
-    );
+    ));
     if (moved.length) this.events.toRoom(roomId, 'read', { roomId, userId, messageId });
   }
 

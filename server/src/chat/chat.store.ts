@@ -6,6 +6,15 @@ import { PresenceService } from './presence.service';
 import { MESSAGE_SELECT, ROOM_SELECT, toMemberSummary, toMessage, toRoom, type MemberRow, type MessageRow, type RoomRow } from './chat.mapper';
 import type { TimeKey } from './chat-cursor';
 
+/**
+ * Rows of an UPDATE/DELETE ... RETURNING: TypeORM answers those with `[rows, rowCount]` (and plain rows
+ * for SELECT/INSERT), so every caller goes through this.
+ */
+export function returned<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
 /** Members listed in a Room (a direct room has two). */
 export const ROOM_MEMBERS_SHOWN = 20;
 
@@ -70,7 +79,7 @@ export class ChatStore {
   }
 
   async touchLastSeen(userId: string): Promise<Array<{ last_seen_at: Date }>> {
-    return this.db.query(`UPDATE users SET last_seen_at = now() WHERE id = $1 RETURNING last_seen_at`, [userId]);
+    return returned(await this.db.query(`UPDATE users SET last_seen_at = now() WHERE id = $1 RETURNING last_seen_at`, [userId]));
   }
 
   // ---- messages ----
