@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
 import { AppLoggerModule } from './common/logging/logger.module';
 import type { AppConfig } from './config/app-config';
@@ -7,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { ChatModule } from './chat/chat.module';
 import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
+import { MailModule } from './mail/mail.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 
@@ -23,6 +25,8 @@ export class AppModule {
         RedisModule,
         // The worker consumes Bull jobs; with an embedded database it cannot (one process), so the API does.
         QueueModule.forRoot(config, { consume: config.embedded }),
+        ScheduleModule.forRoot(),
+        MailModule.forRoot(config),
         HealthModule,
         AuthModule,
         MediaModule,

@@ -3,6 +3,7 @@ import { AppLoggerModule } from './common/logging/logger.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { MailModule } from './mail/mail.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 
@@ -18,6 +19,7 @@ export class WorkerModule {
         DatabaseModule,
         RedisModule,
         QueueModule.forRoot(config, { consume: true }),
+        MailModule.forRoot(config),
       ],
     };
   }

@@ -4,12 +4,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { AccessTokenClaims, AuthUser } from './auth-user';
+import { Session } from './session.entity';
 import { User } from './user.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Issues and verifies access tokens. One verification path for HTTP (passport-jwt strategy) and for
  * sockets (ChatGateway handshake): signature, expiry, then the user must still exist, be confirmed
- * and not banned.
+ * and not banned, and the session must not be revoked or expired.
  */
 @Injectable()
 export class AccessTokenService {
@@ -36,13 +39,21 @@ export class AccessTokenService {
     return this.checkClaims(claims);
   }
 
-  /** Claims already verified (passport-jwt did the signature): the user must still be allowed in. */
+  /**
+   * Claims already verified (passport-jwt did the signature): the user must still be allowed in and
+   * the session the token was issued for must be live (one query on two primary keys).
+   */
   async checkClaims(claims: AccessTokenClaims): Promise<AuthUser | null> {
     if (typeof claims?.sub !== 'string' || typeof claims.sid !== 'string') return null;
-    const user = await this.users.findOne({
-      where: { id: claims.sub },
-      select: { id: true, role: true, banned: true, confirmed: true },
-    });
+    if (!UUID.test(claims.sub) || !UUID.test(claims.sid)) return null;
+    const user = await this.users
+      .createQueryBuilder('u')
+      .innerJoin(Session, 's', 's.id = :sid AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now()', {
+        sid: claims.sid,
+      })
+      .select(['u.id', 'u.role', 'u.banned', 'u.confirmed'])
+      .where('u.id = :id', { id: claims.sub })
+      .getOne();
     if (!user || user.banned || !user.confirmed) return null;
     return { id: user.id, role: user.role, sessionId: claims.sid };
   }

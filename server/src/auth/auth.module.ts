@@ -1,14 +1,37 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
+import { RedisService } from '../redis/redis.service';
+import { RegistrationCodeModule } from '../registration-code/registration-code.module';
 import { AccessTokenService } from './access-token.service';
+import { authThrottlerOptions } from './auth-throttler';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
+import { PasswordHasher } from './password-hasher';
+import { RefreshToken } from './refresh-token.entity';
+import { Session } from './session.entity';
+import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
 
+/**
+ * Accounts: registration by mailed code, sessions with rotating refresh tokens, passwords, email
+ * change. Exports what other features need: access-token checks (gateway), sessions (ban revokes
+ * them), the password hasher, and the User repository.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([User]), PassportModule, JwtModule.register({})],
-  providers: [AccessTokenService, JwtStrategy],
-  exports: [AccessTokenService, TypeOrmModule],
+  imports: [
+    TypeOrmModule.forFeature([User, Session, RefreshToken]),
+    PassportModule,
+    JwtModule.register({}),
+    RegistrationCodeModule,
+    ThrottlerModule.forRootAsync({ inject: [AppConfig, RedisService], useFactory: authThrottlerOptions }),
+  ],
+  controllers: [AuthController],
+  providers: [AccessTokenService, JwtStrategy, PasswordHasher, SessionsService, AuthService],
+  exports: [AccessTokenService, SessionsService, PasswordHasher, TypeOrmModule],
 })
 export class AuthModule {}

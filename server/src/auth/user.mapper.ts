@@ -1,4 +1,4 @@
-import type { UserSummary } from '@world-it/contracts';
+import type { FriendshipStatus, Me, Profile, UserSummary } from '@world-it/contracts';
 import { thumbUrl } from '../media/media-urls';
 import type { User } from './user.entity';
 
@@ -9,4 +9,42 @@ export function avatarUrlOf(user: Pick<User, 'avatarImageId'>): string | null {
 /** The contract's UserSummary; `online` comes from presence (the chat module), false when unknown. */
 export function toUserSummary(user: Pick<User, 'id' | 'displayName' | 'avatarImageId'>, online = false): UserSummary {
   return { id: user.id, displayName: user.displayName, avatarUrl: avatarUrlOf(user), online };
+}
+
+/** Dates as the contract sends them: ISO-8601 UTC. */
+function iso(d: Date | string | null): string | null {
+  if (d === null) return null;
+  return (d instanceof Date ? d : new Date(d)).toISOString();
+}
+
+/**
+ * The contract's Profile. `friendsCount` and `friendship` come from the friendships feature; until it
+ * passes them in they are 0 and 'none' (or 'self' for the caller's own profile).
+ */
+export function toProfile(
+  user: User,
+  extra: { online?: boolean; friendsCount?: number; friendship?: FriendshipStatus } = {},
+): Profile {
+  return {
+    ...toUserSummary(user, extra.online ?? false),
+    firstName: user.firstName,
+    lastName: user.lastName,
+    about: user.about,
+    dateOfBirth: user.dateOfBirth,
+    createdAt: iso(user.createdAt) as string,
+    lastSeenAt: iso(user.lastSeenAt),
+    friendsCount: extra.friendsCount ?? 0,
+    friendship: extra.friendship ?? 'none',
+  };
+}
+
+/** The caller's own account: Profile + email, role, language and the digest setting; the caller is online. */
+export function toMe(user: User, extra: { friendsCount?: number } = {}): Me {
+  return {
+    ...toProfile(user, { online: true, friendsCount: extra.friendsCount, friendship: 'self' }),
+    email: user.email,
+    role: user.role,
+    language: user.language,
+    emailDigest: user.emailDigest,
+  };
 }

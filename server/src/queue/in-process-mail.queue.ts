@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MAIL_JOB_ATTEMPTS, MAIL_JOB_BACKOFF_MS, type MailJobName, type MailPayloads } from '@world-it/contracts';
 import { randomUUID } from 'node:crypto';
 import { JobHandlers } from './job-handlers';
@@ -15,7 +15,7 @@ interface PendingJob {
  * persisted in the outbox table and relayed.
  */
 @Injectable()
-export class InProcessMailQueue extends MailQueue implements OnApplicationShutdown {
+export class InProcessMailQueue extends MailQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('InProcessQueue');
   private readonly jobs = new Map<string, PendingJob>();
   private readonly running = new Set<Promise<void>>();
@@ -25,6 +25,11 @@ export class InProcessMailQueue extends MailQueue implements OnApplicationShutdo
 
   constructor(private readonly handlers: JobHandlers) {
     super();
+  }
+
+  /** This process runs the jobs: every job name must have a handler, or the boot fails. */
+  onApplicationBootstrap(): void {
+    this.handlers.assertComplete();
   }
 
   async add<N extends MailJobName>(name: N, data: MailPayloads[N], options: JobOptions = {}): Promise<void> {

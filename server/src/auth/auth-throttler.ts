@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import type { ExecutionContext } from '@nestjs/common';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { minutes, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { AppConfig } from '../config/app-config';
+import type { RedisService } from '../redis/redis.service';
+
+/** Per email and route: room for the code rules (5 attempts, resends) to answer first. */
+export const AUTH_EMAIL_LIMIT = 20;
+export const AUTH_EMAIL_WINDOW_MS = minutes(15);
+
+function bodyEmail(ctx: ExecutionContext): string | null {
+  const body = ctx.switchToHttp().getRequest<{ body?: { email?: unknown } }>().body;
+  const email = body?.email;
+  return typeof email === 'string' && email.trim() ? email.trim().toLowerCase() : null;
+}
+
+/**
+ * Two limits on the auth routes: per client IP (RATE_LIMIT_AUTH a minute, each route) and per email
+ * in the body (AUTH_EMAIL_LIMIT per 15 minutes, each route). Counters live in Redis when there is one,
+ * so every API process shares them; keys carry the queue prefix so deployments sharing a Redis do not mix.
+ * Applied with `@UseGuards(ThrottlerGuard)` on the auth controller only: a global guard breaks gateways.
+ */
+export function authThrottlerOptions(config: AppConfig, redis: RedisService): ThrottlerModuleOptions {
+  return {
+    throttlers: [
+      { name: 'ip', ttl: minutes(1), limit: config.rateLimitAuth },
+      {
+        name: 'email',
+        ttl: AUTH_EMAIL_WINDOW_MS,
+        limit: AUTH_EMAIL_LIMIT,
+        skipIf: (ctx) => bodyEmail(ctx) === null,
+        getTracker: (_req, ctx) => bodyEmail(ctx) ?? '',
+      },
+    ],
+    errorMessage: 'too many requests: wait a little and try again',
+    storage: redis.client ? new ThrottlerStorageRedisService(redis.client) : undefined,
+    generateKey: (ctx, tracker, name) =>
+      `${config.queuePrefix}:throttle:` +
+      createHash('sha256').update(`${ctx.getClass().name}-${ctx.getHandler().name}-${name}-${tracker}`).digest('hex'),
+  };
+}

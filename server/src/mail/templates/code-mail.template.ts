@@ -1,0 +1,163 @@
+import type { CodeMailPayload, Language } from '@world-it/contracts';
+
+export type CodeMailKind = 'registration' | 'password_reset' | 'email_change';
+
+export interface RenderedContent {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+const PRODUCT = 'World IT';
+
+interface Strings {
+  subject: (code: string) => string;
+  heading: string;
+  greeting: (name: string) => string;
+  intro: string;
+  codeLabel: string;
+  expires: (minutes: number, at: string) => string;
+  ignore: string;
+  signature: string;
+}
+
+const STRINGS: Record<Language, Record<CodeMailKind, Strings>> = {
+  en: {
+    registration: {
+      subject: (c) => `${c} is your ${PRODUCT} confirmation code`,
+      heading: 'Confirm your email',
+      greeting: (n) => `Hi ${n},`,
+      intro: `Welcome to ${PRODUCT}! Enter this code to confirm your email address and finish signing up:`,
+      codeLabel: 'Your confirmation code',
+      expires: (m, at) => `The code expires in ${m} minutes (at ${at} UTC).`,
+      ignore: `If you did not sign up for ${PRODUCT}, ignore this email: no account is created without the code.`,
+      signature: `— the ${PRODUCT} team`,
+    },
+    password_reset: {
+      subject: (c) => `${c} is your ${PRODUCT} password reset code`,
+      heading: 'Reset your password',
+      greeting: (n) => `Hi ${n},`,
+      intro: 'Someone (hopefully you) asked to reset your password. Enter this code to choose a new one:',
+      codeLabel: 'Your password reset code',
+      expires: (m, at) => `The code expires in ${m} minutes (at ${at} UTC).`,
+      ignore: 'If you did not ask for this, ignore this email: your password stays as it is.',
+      signature: `— the ${PRODUCT} team`,
+    },
+    email_change: {
+      subject: (c) => `${c} is your code to confirm your new ${PRODUCT} email`,
+      heading: 'Confirm your new email',
+      greeting: (n) => `Hi ${n},`,
+      intro: `Enter this code in ${PRODUCT} to make this your account's email address:`,
+      codeLabel: 'Your confirmation code',
+      expires: (m, at) => `The code expires in ${m} minutes (at ${at} UTC).`,
+      ignore: 'If you did not ask for this, ignore this email: nothing changes without the code.',
+      signature: `— the ${PRODUCT} team`,
+    },
+  },
+  uk: {
+    registration: {
+      subject: (c) => `${c} — ваш код підтвердження ${PRODUCT}`,
+      heading: 'Підтвердіть адресу електронної пошти',
+      greeting: (n) => `Вітаємо, ${n}!`,
+      intro: `Ласкаво просимо до ${PRODUCT}! Введіть цей код, щоб підтвердити адресу та завершити реєстрацію:`,
+      codeLabel: 'Ваш код підтвердження',
+      expires: (m, at) => `Код дійсний ${m} хвилин (до ${at} UTC).`,
+      ignore: `Якщо ви не реєструвалися в ${PRODUCT}, просто проігноруйте цей лист: без коду обліковий запис не буде створено.`,
+      signature: `— команда ${PRODUCT}`,
+    },
+    password_reset: {
+      subject: (c) => `${c} — код для скидання пароля ${PRODUCT}`,
+      heading: 'Скидання пароля',
+      greeting: (n) => `Вітаємо, ${n}!`,
+      intro: 'Хтось (сподіваємося, ви) попросив скинути пароль. Введіть цей код, щоб задати новий:',
+      codeLabel: 'Ваш код для скидання пароля',
+      expires: (m, at) => `Код дійсний ${m} хвилин (до ${at} UTC).`,
+      ignore: 'Якщо ви цього не робили, проігноруйте цей лист: пароль залишиться без змін.',
+      signature: `— команда ${PRODUCT}`,
+    },
+    email_change: {
+      subject: (c) => `${c} — код підтвердження нової адреси ${PRODUCT}`,
+      heading: 'Підтвердіть нову адресу',
+      greeting: (n) => `Вітаємо, ${n}!`,
+      intro: `Введіть цей код у ${PRODUCT}, щоб зробити цю адресу адресою вашого облікового запису:`,
+      codeLabel: 'Ваш код підтвердження',
+      expires: (m, at) => `Код дійсний ${m} хвилин (до ${at} UTC).`,
+      ignore: 'Якщо ви цього не робили, проігноруйте цей лист: без коду нічого не зміниться.',
+      signature: `— команда ${PRODUCT}`,
+    },
+  },
+};
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+function timeOf(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+function minutesUntil(iso: string, now: Date): number {
+  const ms = new Date(iso).getTime() - now.getTime();
+  return Math.max(1, Math.round(ms / 60_000));
+}
+
+/** The code mails, in the user's language (English when unknown), as HTML and plain text. */
+export function renderCodeMail(
+  kind: CodeMailKind,
+  payload: CodeMailPayload,
+  options: { publicUrl: string; now?: Date },
+): RenderedContent {
+  const lang: Language = payload.language === 'uk' ? 'uk' : 'en';
+  const s = STRINGS[lang][kind];
+  const minutes = minutesUntil(payload.expiresAt, options.now ?? new Date());
+  const at = timeOf(payload.expiresAt);
+  const name = payload.displayName;
+
+  const text = [
+    s.greeting(name),
+    '',
+    s.intro,
+    '',
+    `    ${payload.code}`,
+    '',
+    s.expires(minutes, at),
+    '',
+    s.ignore,
+    '',
+    s.signature,
+    options.publicUrl,
+  ].join('\n');
+
+  const e = escapeHtml;
+  const html = `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(s.subject(payload.code))}</title>
+</head>
+<body style="margin:0;padding:0;background:#f4f5f7;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1f2430;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f5f7;padding:24px 0;">
+<tr><td align="center">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:520px;background:#ffffff;border-radius:12px;padding:32px;">
+<tr><td style="font-size:14px;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:#3b5bdb;">${PRODUCT}</td></tr>
+<tr><td style="padding-top:16px;font-size:22px;font-weight:700;">${e(s.heading)}</td></tr>
+<tr><td style="padding-top:16px;font-size:16px;line-height:1.5;">${e(s.greeting(name))}</td></tr>
+<tr><td style="padding-top:8px;font-size:16px;line-height:1.5;">${e(s.intro)}</td></tr>
+<tr><td align="center" style="padding:24px 0;">
+<div style="font-size:13px;color:#5c6370;padding-bottom:8px;">${e(s.codeLabel)}</div>
+<div style="display:inline-block;font-family:'SFMono-Regular',Consolas,'Liberation Mono',monospace;font-size:36px;font-weight:700;letter-spacing:.3em;padding:12px 20px 12px 28px;background:#eef1fb;border-radius:8px;color:#1f2430;user-select:all;-webkit-user-select:all;">${e(payload.code)}</div>
+</td></tr>
+<tr><td style="font-size:14px;line-height:1.5;color:#5c6370;">${e(s.expires(minutes, at))}</td></tr>
+<tr><td style="padding-top:16px;font-size:14px;line-height:1.5;color:#5c6370;">${e(s.ignore)}</td></tr>
+<tr><td style="padding-top:24px;font-size:14px;color:#5c6370;">${e(s.signature)}<br><a href="${e(options.publicUrl)}" style="color:#3b5bdb;">${e(options.publicUrl)}</a></td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>`;
+
+  return { subject: s.subject(payload.code), html, text };
+}
