@@ -1,4 +1,5 @@
 import {
+  afterNextRender,
   afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
@@ -48,6 +49,7 @@ const TOP_PRELOAD_PX = 240;
       data-testid="message-list"
       (scroll)="onScroll()"
     >
+      <div #content class="log__content">
       <div class="log__top">
         @if (loadingOlder()) {
           <span class="log__loading" role="status"><span class="spinner" aria-hidden="true"></span>{{ 'chats.room.loadingOlder' | t }}</span>
@@ -99,6 +101,7 @@ const TOP_PRELOAD_PX = 240;
           </div>
         </div>
       }
+      </div>
     </div>
     @if (showJump()) {
       <button type="button" class="jump" (click)="scrollToBottom(true)" [attr.aria-label]="'chats.room.jumpToLatest' | t">
@@ -131,12 +134,15 @@ export class MessageListComponent {
   readonly openImage = output<ChatMessage>();
 
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
+  private readonly content = viewChild.required<ElementRef<HTMLElement>>('content');
   protected readonly groups = computed(() => groupMessages(this.messages(), this.myId()));
   protected readonly showJump = signal(false);
   protected readonly skeleton = [46, 38, 62, 30, 54, 42];
 
   /** Distance from the bottom edge, kept up to date so a prepend can restore it. */
   private fromBottom = 0;
+  /** The reader is at the bottom: growing content (new messages, images, lazily laid-out groups) keeps it there. */
+  private stick = true;
   private firstId: string | null = null;
   private lastId: string | null = null;
   private initialScrollDone = false;
@@ -149,6 +155,18 @@ export class MessageListComponent {
       },
     });
     const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      if (typeof ResizeObserver === 'undefined') return;
+      const observer = new ResizeObserver(() => {
+        const el = this.scroller().nativeElement;
+        if (this.stick) el.scrollTop = el.scrollHeight;
+        this.fromBottom = el.scrollHeight - el.scrollTop;
+      });
+      observer.observe(this.content().nativeElement);
+      // The viewport shrinks when the typing line or an attachment preview appears below it.
+      observer.observe(this.scroller().nativeElement);
+      destroyRef.onDestroy(() => observer.disconnect());
+    });
     const onFocus = (): void => this.reportIfAtBottom();
     globalThis.addEventListener?.('focus', onFocus);
     document.addEventListener('visibilitychange', onFocus);
@@ -167,6 +185,7 @@ export class MessageListComponent {
     el.scrollTo?.({ top: el.scrollHeight, behavior: smooth ? 'smooth' : 'auto' });
     if (!el.scrollTo) el.scrollTop = el.scrollHeight;
     this.fromBottom = el.clientHeight;
+    this.stick = true;
     this.showJump.set(false);
   }
 
@@ -174,6 +193,7 @@ export class MessageListComponent {
     const el = this.scroller().nativeElement;
     this.fromBottom = el.scrollHeight - el.scrollTop;
     const atBottom = this.isAtBottom(el);
+    this.stick = atBottom;
     this.showJump.set(!atBottom && el.scrollHeight - el.scrollTop - el.clientHeight > 400);
     if (atBottom) this.reportIfAtBottom();
     if (el.scrollTop < TOP_PRELOAD_PX && this.hasOlder() && !this.loadingOlder() && this.initialScrollDone) {
@@ -198,8 +218,7 @@ export class MessageListComponent {
     const last = lastMessage ? (lastMessage.clientId ?? lastMessage.id) : null;
     const prepended = this.firstId !== null && first !== this.firstId && this.lastId === last;
     const appended = last !== this.lastId;
-    // Was the reader at the bottom before this render? (fromBottom ~ clientHeight there.)
-    const wasAtBottom = this.fromBottom - el.clientHeight <= BOTTOM_SLACK_PX;
+    const wasAtBottom = this.stick;
 
     if (!this.initialScrollDone && list.length) {
       this.scrollToBottom();

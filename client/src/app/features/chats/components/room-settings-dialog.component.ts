@@ -69,7 +69,7 @@ type Pending = { kind: 'leave' } | { kind: 'delete' } | { kind: 'remove'; member
               @for (m of r.members; track m.id) {
                 <li class="member" data-testid="member" [attr.data-user-id]="m.id">
                   <span class="member__pic"><wit-avatar [name]="m.displayName" [url]="m.avatarUrl" [size]="36" />@if (m.online) {<span class="dot" aria-hidden="true"></span>}</span>
-                  <span class="member__name">{{ m.displayName }}@if (m.id === myId()) { <span class="muted">({{ 'chats.msg.you' | t }})</span>}</span>
+                  <span class="member__name">{{ m.displayName }}@if (m.id === myId()) {<span class="muted you">({{ 'chats.msg.you' | t }})</span>}</span>
                   @if (m.id === r.adminId) {<span class="tag">{{ 'chats.settings.admin' | t }}</span>}
                   @if (isAdmin() && m.id !== myId()) {
                     <button type="button" class="btn btn--ghost btn--sm" data-testid="member-remove" [disabled]="busy()"

@@ -11,6 +11,8 @@ import type {
 } from '@world-it/contracts';
 import type { Observable } from 'rxjs';
 
+import { UploadHttp } from './upload-http';
+
 export const ROOMS_PAGE_SIZE = 20;
 export const MESSAGES_PAGE_SIZE = 30;
 
@@ -26,6 +28,7 @@ function pageParams(query: Record<string, string | number | null | undefined>): 
 @Injectable({ providedIn: 'root' })
 export class ChatApiService {
   private readonly http = inject(HttpClient);
+  private readonly uploads = inject(UploadHttp);
 
   myRooms(cursor: string | null = null, limit = ROOMS_PAGE_SIZE): Observable<Page<Room>> {
     return this.http.get<Page<Room>>('/api/chats', { params: pageParams({ limit, cursor }) });
@@ -79,10 +82,10 @@ export class ChatApiService {
     return this.http.get<Page<Profile>>('/api/profiles', { params: pageParams({ search: search.trim(), limit }) });
   }
 
-  /** Uploads one image, reporting progress events (multipart field `file`). */
+  /** Uploads one image, reporting upload progress events (multipart field `file`). */
   upload(file: File): Observable<HttpEvent<Image>> {
     const body = new FormData();
     body.append('file', file, file.name);
-    return this.http.post<Image>('/api/uploads', body, { reportProgress: true, observe: 'events' });
+    return this.uploads.client.post<Image>('/api/uploads', body, { reportProgress: true, observe: 'events' });
   }
 }
