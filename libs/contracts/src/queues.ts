@@ -7,6 +7,7 @@ export const MailJob = {
   RegistrationCode: 'registration-code',
   PasswordResetCode: 'password-reset-code',
   EmailChangeCode: 'email-change-code',
+  UnreadDigest: 'unread-digest',
 } as const;
 export type MailJobName = (typeof MailJob)[keyof typeof MailJob];
 
@@ -26,6 +27,7 @@ export interface MailPayloads {
   'registration-code': CodeMailPayload;
   'password-reset-code': CodeMailPayload;
   'email-change-code': CodeMailPayload;
+  'unread-digest': UnreadDigestPayload;
 }
 
 export const MAIL_JOB_ATTEMPTS = 5;
