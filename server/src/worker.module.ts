@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ChatDigestModule } from './chat/chat-digest.module';
 import { AppLoggerModule } from './common/logging/logger.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
@@ -20,6 +21,7 @@ export class WorkerModule {
         RedisModule,
         QueueModule.forRoot(config, { consume: true }),
         MailModule.forRoot(config),
+        ChatDigestModule,
       ],
     };
   }

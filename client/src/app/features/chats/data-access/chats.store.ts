@@ -178,7 +178,8 @@ export class ChatsStore {
     this.clearTyping(message.roomId, message.author.id);
     const room = this.room(message.roomId);
     if (!room) {
-      if (!this.watched.has(message.roomId)) this.fetchMissing(message.roomId);
+      // Before the first page arrives the room may well be in it; after, it is on a later page.
+      if (this.state() === 'loaded' && !this.watched.has(message.roomId)) this.fetchMissing(message.roomId);
       return;
     }
     const fromOther = message.author.id !== this.myId;
