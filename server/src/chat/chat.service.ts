@@ -307,7 +307,7 @@ export class ChatService {
     const message = (await this.store.message(id))!;
     this.typing.stop(roomId, userId);
     this.events.toRoom(roomId, 'message:new', message, isOpenToNonMembers(room));
-    if (recipients.length && this.digest) await this.digest.directMessageStored(recipients);
+    if (recipients.length) this.digest?.directMessageStored(recipients);
     return { message, created: true };
   }
 

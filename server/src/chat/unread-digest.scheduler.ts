@@ -1,9 +1,49 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MailJob } from '@world-it/contracts';
+import type { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { MailQueue } from '../queue/job-queue';
+import { PresenceService } from './presence.service';
 
-/** Placeholder until the digest lands (see unread-digest.ts). */
+/**
+ * Producer side of the unread digest: a direct message to someone with no connected socket (and the
+ * digest on) schedules one delayed job for that recipient. The job id is per recipient and per delay
+ * window, so a burst of messages makes one job, never one per message.
+ */
 @Injectable()
 export class UnreadDigestScheduler {
-  async directMessageStored(_recipientIds: string[]): Promise<void> {
-    return;
+  private readonly log = new Logger('UnreadDigest');
+
+  constructor(
+    private readonly queue: MailQueue,
+    private readonly presence: PresenceService,
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  get delayMs(): number {
+    return this.config.unreadDigestDelaySeconds * 1000;
+  }
+
+  /** Never throws and never delays the sender: a digest is a courtesy, the message is already stored. */
+  directMessageStored(recipientIds: string[]): void {
+    void this.schedule(recipientIds).catch((err: unknown) => this.log.warn(`not scheduled: ${err instanceof Error ? err.message : String(err)}`));
+  }
+
+  private async schedule(recipientIds: string[]): Promise<void> {
+    const online = await this.presence.onlineAmong(recipientIds);
+    const offline = recipientIds.filter((id) => !online.has(id));
+    if (offline.length === 0) return;
+    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND email_digest`, [offline]);
+    const window = Math.floor(Date.now() / this.delayMs);
+    for (const { id } of rows) {
+      await this.queue.add(MailJob.UnreadDigest, { userId: id }, { jobId: `unread-digest:${id}:w${window}`, delayMs: this.delayMs });
+    }
+  }
+
+  /** A follow-up for messages too young to be in this digest: due when the oldest of them is. */
+  async followUp(userId: string, oldestMessageId: string, dueInMs: number): Promise<void> {
+    await this.queue.add(MailJob.UnreadDigest, { userId }, { jobId: `unread-digest:${userId}:m${oldestMessageId}`, delayMs: Math.max(0, dueInMs) + 250 });
   }
 }

@@ -110,7 +110,7 @@ describe('Chat history paging', () => {
       const times: number[] = [];
       for (let i = 0; i < 15; i++) {
         const started = process.hrtime.bigint();
-        const res = await t.http.get(`/api/chats/${roomId}/messages?limit=50${cursor ? `&cursor=${cursor}` : ''}`).set(bearer(b.accessToken)).expect(200);
+        const res: { body: { nextCursor: string | null } } = await t.http.get(`/api/chats/${roomId}/messages?limit=50${cursor ? `&cursor=${cursor}` : ''}`).set(bearer(b.accessToken)).expect(200);
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
         cursor = res.body.nextCursor;
       }
