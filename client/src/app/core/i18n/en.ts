@@ -215,6 +215,7 @@ export const en = {
   'chats.msg.deleteConfirm': 'Delete this message for everyone?',
   'chats.msg.editLabel': 'Edit message',
   'chats.msg.editHint': 'Enter to save · Esc to cancel',
+  'chats.msg.imageRemoved': 'Image removed',
   'chats.msg.openImage': 'Open image',
   'chats.msg.image': 'Image from {name}',
   'chats.msg.actions': 'Message actions',

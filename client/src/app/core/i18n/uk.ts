@@ -212,6 +212,7 @@ export const uk: Dictionary = {
   'chats.msg.deleteConfirm': 'Видалити це повідомлення для всіх?',
   'chats.msg.editLabel': 'Редагування повідомлення',
   'chats.msg.editHint': 'Enter — зберегти · Esc — скасувати',
+  'chats.msg.imageRemoved': 'Зображення видалено',
   'chats.msg.openImage': 'Відкрити зображення',
   'chats.msg.image': 'Зображення від {name}',
   'chats.msg.actions': 'Дії з повідомленням',

@@ -53,6 +53,9 @@ import { MessageTextComponent } from './message-text.component';
         />
       </button>
     }
+    @if (m.imageRemoved && !m.image) {
+      <span class="msg__removed" data-testid="message-image-removed">{{ 'chats.msg.imageRemoved' | t }}</span>
+    }
     @if (editing()) {
       <form class="msg__edit" (submit)="$event.preventDefault(); saveEdit()">
         <label class="visually-hidden" [for]="'edit-' + m.id">{{ 'chats.msg.editLabel' | t }}</label>

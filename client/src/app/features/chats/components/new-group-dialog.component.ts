@@ -25,7 +25,7 @@ import { PeopleSearchComponent } from './people-search.component';
           }
           <div class="field">
             <label class="field__label" for="group-name">{{ 'chats.group.name' | t }}</label>
-            <input id="group-name" class="input" data-testid="group-name" formControlName="name" [maxLength]="nameMax" autocomplete="off"
+            <input id="group-name" class="input" data-testid="group-name" autofocus formControlName="name" [maxLength]="nameMax" autocomplete="off"
               aria-describedby="group-name-hint" [attr.aria-invalid]="showNameError() ? 'true' : null" />
             @if (showNameError()) {
               <span class="field__error" id="group-name-error">{{ 'validation.required' | t }}</span>
