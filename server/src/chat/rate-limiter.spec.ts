@@ -1,0 +1,24 @@
+import { SlidingWindowLimiter } from './rate-limiter';
+
+describe('SlidingWindowLimiter', () => {
+  it('allows `limit` hits per window and refuses the rest without counting them', () => {
+    let now = 0;
+    const limiter = new SlidingWindowLimiter(3, 10_000, () => now);
+    expect([limiter.take(), limiter.take(), limiter.take(), limiter.take()]).toEqual([true, true, true, false]);
+    now = 9_999;
+    expect(limiter.take()).toBe(false);
+    now = 10_000; // the first three slide out together
+    expect([limiter.take(), limiter.take(), limiter.take(), limiter.take()]).toEqual([true, true, true, false]);
+  });
+
+  it('slides rather than resetting in fixed buckets (no double burst at an edge)', () => {
+    let now = 0;
+    const limiter = new SlidingWindowLimiter(2, 1000, () => now);
+    limiter.take();
+    now = 900;
+    limiter.take();
+    now = 1001; // only the first hit has expired
+    expect(limiter.take()).toBe(true);
+    expect(limiter.take()).toBe(false);
+  });
+});
