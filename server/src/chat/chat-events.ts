@@ -33,9 +33,17 @@ export class ChatEvents implements OnModuleDestroy {
   }
 
   /** To the room's members except all sockets of one user (typing). */
-  toRoomExceptUser<E extends ServerEventName>(roomId: string, userId: string, event: E, payload: ServerEventPayload<E>): void {
+  toRoomExceptUser<E extends ServerEventName>(
+    roomId: string,
+    userId: string,
+    event: E,
+    payload: ServerEventPayload<E>,
+  ): void {
     if (!this.ns) return;
-    (this.ns.to(roomChannel(roomId)).except(userChannel(userId)).emit as (e: string, p: unknown) => boolean)(event, payload);
+    (this.ns.to(roomChannel(roomId)).except(userChannel(userId)).emit as (e: string, p: unknown) => boolean)(
+      event,
+      payload,
+    );
   }
 
   toUsers<E extends ServerEventName>(userIds: string[], event: E, payload: ServerEventPayload<E>): void {

@@ -51,7 +51,11 @@ export class ChatController {
   @ApiCreatedResponse({ description: 'New room' })
   @ApiNotFoundResponse({ description: 'No such user' })
   @ApiForbiddenResponse({ description: 'Blocked (code "blocked")' })
-  async direct(@CurrentUser() user: AuthUser, @Body() dto: CreateDirectRoomDto, @Res({ passthrough: true }) res: Response): Promise<Room> {
+  async direct(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateDirectRoomDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Room> {
     const { room, created } = await this.chat.openDirect(user.id, dto.userId.toLowerCase());
     res.status(created ? 201 : 200);
     return room;
@@ -101,19 +105,31 @@ export class ChatController {
   @Delete(':id/members/:userId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Admin removes anyone; a member removes themself (leave)' })
-  async removeMember(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('userId', uuid) userId: string): Promise<void> {
+  async removeMember(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('userId', uuid) userId: string,
+  ): Promise<void> {
     await this.chat.removeMember(user.id, id, userId.toLowerCase());
   }
 
   @Get(':id/messages')
   @ApiOperation({ summary: 'History, newest first (members; public groups: anyone)' })
-  messages(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query() q: PageQueryDto): Promise<Page<Message>> {
+  messages(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Query() q: PageQueryDto,
+  ): Promise<Page<Message>> {
     return this.chat.listMessages(user.id, id, { limit: pageLimit(q), cursor: q.cursor });
   }
 
   @Post(':id/messages')
   @ApiOperation({ summary: 'Send a message (delivered live exactly as over the socket); idempotent per clientId' })
-  async send(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: SendMessageDto): Promise<Message> {
+  async send(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: SendMessageDto,
+  ): Promise<Message> {
     return (await this.chat.sendMessage(user.id, id, dto)).message;
   }
 
@@ -131,7 +147,11 @@ export class ChatController {
   @Delete(':id/messages/:messageId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Author or room admin: delete a message' })
-  async deleteMessage(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('messageId', uuid) messageId: string): Promise<void> {
+  async deleteMessage(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('messageId', uuid) messageId: string,
+  ): Promise<void> {
     await this.chat.deleteMessage(user, id, messageId);
   }
 

@@ -68,7 +68,10 @@ let allowedOrigins: string[] = [];
 @WebSocketGateway({
   namespace: CHAT_NAMESPACE,
   maxHttpBufferSize: SOCKET_FRAME_MAX_BYTES,
-  cors: { origin: (origin: string | undefined, cb: (err: Error | null, ok?: boolean) => void) => cb(null, !origin || allowedOrigins.includes(origin)) },
+  cors: {
+    origin: (origin: string | undefined, cb: (err: Error | null, ok?: boolean) => void) =>
+      cb(null, !origin || allowedOrigins.includes(origin)),
+  },
 })
 export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
   private readonly log = new Logger('ChatGateway');
@@ -228,7 +231,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     action: (payload: D) => Promise<Ack<A>>,
   ): Promise<Ack<A>> {
     try {
-      if (payloadBytes(body) > SOCKET_PAYLOAD_MAX_BYTES) return fail('too_large', `The payload is larger than ${SOCKET_PAYLOAD_MAX_BYTES / 1024} KB`);
+      if (payloadBytes(body) > SOCKET_PAYLOAD_MAX_BYTES)
+        return fail('too_large', `The payload is larger than ${SOCKET_PAYLOAD_MAX_BYTES / 1024} KB`);
       const limiter = kind === 'message' ? socket.data.messages : socket.data.others;
       if (!limiter.take()) return fail('rate_limited', 'Too many events: slow down');
       const payload = await validatePayload(dto, body);
@@ -259,7 +263,10 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
 class UnauthorizedSocket extends Error {}
 
-function fail(code: SocketErrorCode, message: string): { ok: false; error: { code: SocketErrorCode; message: string } } {
+function fail(
+  code: SocketErrorCode,
+  message: string,
+): { ok: false; error: { code: SocketErrorCode; message: string } } {
   return { ok: false, error: { code, message } };
 }
 

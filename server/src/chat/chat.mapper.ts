@@ -76,7 +76,9 @@ export function toMessage(row: MessageRow, online: ReadonlySet<string>): Message
       online: online.has(row.author_id),
     },
     content: row.content,
-    image: imageLive ? toImage({ id: row.image_id as string, width: row.image_width as number, height: row.image_height as number }) : null,
+    image: imageLive
+      ? toImage({ id: row.image_id as string, width: row.image_width as number, height: row.image_height as number })
+      : null,
     imageRemoved: row.image_id !== null && !imageLive,
     createdAt: iso(row.created_at),
     editedAt: isoOrNull(row.edited_at),

@@ -12,9 +12,25 @@ const ME = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
 
 function room(over: Partial<RoomRow>): RoomRow {
-  return { id: 'r', kind: 'group', name: 'G', visibility: 'private', admin_id: OTHER, avatar_image_id: null, last_activity_at: new Date(), created_at: new Date(), ...over };
+  return {
+    id: 'r',
+    kind: 'group',
+    name: 'G',
+    visibility: 'private',
+    admin_id: OTHER,
+    avatar_image_id: null,
+    last_activity_at: new Date(),
+    created_at: new Date(),
+    ...over,
+  };
 }
-const membership = (userId: string): MembershipRow => ({ room_id: 'r', user_id: userId, joined_at: new Date(), last_read_message_id: null, last_read_at: null });
+const membership = (userId: string): MembershipRow => ({
+  room_id: 'r',
+  user_id: userId,
+  joined_at: new Date(),
+  last_read_message_id: null,
+  last_read_at: null,
+});
 
 /** The room rules with the database and sockets mocked away: who gets 404, who gets 403. */
 describe('ChatService room rules', () => {
@@ -31,7 +47,8 @@ describe('ChatService room rules', () => {
       room: async () => current,
       membership: async (_r: string, userId: string) => (members.includes(userId) ? membership(userId) : null),
       memberIds: async () => members,
-      activeUser: async (id: string) => (id === OTHER ? { id, displayName: 'O', avatarUrl: null, online: false } : null),
+      activeUser: async (id: string) =>
+        id === OTHER ? { id, displayName: 'O', avatarUrl: null, online: false } : null,
     } as unknown as ChatStore;
     const db = { query: jest.fn(), transaction: jest.fn() } as unknown as DataSource;
     const blocks: BlockChecker = { isBlocked: async () => blocked };

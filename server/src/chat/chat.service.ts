@@ -55,7 +55,12 @@ export class ChatService {
   // ---- access ----
 
   /** The room and my membership; a room I may not see is a 404 (as if it did not exist). */
-  private async access(userId: string, roomId: string, manager?: EntityManager, lock = false): Promise<{ room: RoomRow; member: MembershipRow | null }> {
+  private async access(
+    userId: string,
+    roomId: string,
+    manager?: EntityManager,
+    lock = false,
+  ): Promise<{ room: RoomRow; member: MembershipRow | null }> {
     const room = await this.store.room(roomId, manager, lock);
     if (!room) throw new NotFoundException('Room not found');
     const member = await this.store.membership(roomId, userId, manager);
@@ -71,7 +76,12 @@ export class ChatService {
 
   private async assertNotBlocked(userA: string, userB: string): Promise<void> {
     if (userA !== userB && (await this.blocks.isBlocked(userA, userB))) {
-      throw new ForbiddenException({ statusCode: 403, message: 'You cannot message this user', error: 'Forbidden', code: 'blocked' });
+      throw new ForbiddenException({
+        statusCode: 403,
+        message: 'You cannot message this user',
+        error: 'Forbidden',
+        code: 'blocked',
+      });
     }
   }
 
@@ -93,7 +103,11 @@ export class ChatService {
   }
 
   async listPublicRooms(userId: string, search: string | undefined, page: PageRequest): Promise<Page<Room>> {
-    const rows = await this.store.publicRoomRows(search?.trim() || undefined, decodeTimeKey(page.cursor), page.limit + 1);
+    const rows = await this.store.publicRoomRows(
+      search?.trim() || undefined,
+      decodeTimeKey(page.cursor),
+      page.limit + 1,
+    );
     return this.roomPage(rows, userId, page.limit);
   }
 
@@ -101,7 +115,10 @@ export class ChatService {
     const hasMore = rows.length > limit;
     const pageRows = hasMore ? rows.slice(0, limit) : rows;
     const last = pageRows[pageRows.length - 1];
-    return { items: await this.store.hydrate(pageRows, userId), nextCursor: hasMore ? encodeTimeKey(last.last_activity_at, last.id) : null };
+    return {
+      items: await this.store.hydrate(pageRows, userId),
+      nextCursor: hasMore ? encodeTimeKey(last.last_activity_at, last.id) : null,
+    };
   }
 
   async getRoom(userId: string, roomId: string): Promise<Room> {
@@ -111,7 +128,8 @@ export class ChatService {
 
   /** The one direct room of a pair: created once, race-safely (unique ordered pair + ON CONFLICT). */
   async openDirect(userId: string, otherId: string): Promise<{ room: Room; created: boolean }> {
-    if (otherId === userId) throw new BadRequestException(['userId must be someone else: a conversation with yourself is not possible']);
+    if (otherId === userId)
+      throw new BadRequestException(['userId must be someone else: a conversation with yourself is not possible']);
     if (!(await this.store.activeUser(otherId))) throw new NotFoundException('User not found');
     await this.assertNotBlocked(userId, otherId);
     const [low, high] = [userId, otherId].sort();
@@ -122,10 +140,17 @@ export class ChatService {
         [low, high],
       );
       if (inserted[0]) {
-        await em.query(`INSERT INTO room_members (room_id, user_id) VALUES ($1, $2), ($1, $3)`, [inserted[0].id, userId, otherId]);
+        await em.query(`INSERT INTO room_members (room_id, user_id) VALUES ($1, $2), ($1, $3)`, [
+          inserted[0].id,
+          userId,
+          otherId,
+        ]);
         return { id: inserted[0].id, created: true };
       }
-      const existing: Array<{ id: string }> = await em.query(`SELECT id FROM rooms WHERE direct_user_low = $1 AND direct_user_high = $2`, [low, high]);
+      const existing: Array<{ id: string }> = await em.query(
+        `SELECT id FROM rooms WHERE direct_user_low = $1 AND direct_user_high = $2`,
+        [low, high],
+      );
       return { id: existing[0].id, created: false };
     });
     if (result.created) {
@@ -135,11 +160,15 @@ export class ChatService {
     return { room: await this.getRoom(userId, result.id), created: false };
   }
 
-  async createGroup(userId: string, input: { name: string; visibility: 'public' | 'private'; memberIds?: string[] }): Promise<Room> {
+  async createGroup(
+    userId: string,
+    input: { name: string; visibility: 'public' | 'private'; memberIds?: string[] },
+  ): Promise<Room> {
     const others = [...new Set((input.memberIds ?? []).map((id) => id.toLowerCase()))].filter((id) => id !== userId);
     const active = new Set(await this.store.activeUserIds(others));
     const unknown = others.filter((id) => !active.has(id));
-    if (unknown.length) throw new BadRequestException([`memberIds contains users that do not exist: ${unknown.join(', ')}`]);
+    if (unknown.length)
+      throw new BadRequestException([`memberIds contains users that do not exist: ${unknown.join(', ')}`]);
     for (const id of others) await this.assertNotBlocked(userId, id);
     const roomId = await this.db.transaction(async (em) => {
       const rows: Array<{ id: string }> = await em.query(
@@ -150,7 +179,10 @@ export class ChatService {
       // The creator first: seniority decides who inherits the admin role.
       await em.query(`INSERT INTO room_members (room_id, user_id) VALUES ($1, $2)`, [id, userId]);
       if (others.length) {
-        await em.query(`INSERT INTO room_members (room_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) AS u`, [id, others]);
+        await em.query(`INSERT INTO room_members (room_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) AS u`, [
+          id,
+          others,
+        ]);
       }
       return id;
     });
@@ -160,7 +192,8 @@ export class ChatService {
 
   async updateRoom(userId: string, roomId: string, input: UpdateRoomInput): Promise<Room> {
     const { room } = await this.memberAccess(userId, roomId, 'change it');
-    if (room.kind === 'direct' || room.admin_id !== userId) throw new ForbiddenException('Only the room admin can change the room');
+    if (room.kind === 'direct' || room.admin_id !== userId)
+      throw new ForbiddenException('Only the room admin can change the room');
     if (input.avatarImageId) await this.media.requireOwnImage(userId, input.avatarImageId, 'avatarImageId');
     const setAvatar = input.avatarImageId !== undefined;
     await this.db.query(
@@ -169,7 +202,8 @@ export class ChatService {
         WHERE id = $1`,
       [roomId, input.name?.trim() ?? null, input.visibility ?? null, setAvatar, input.avatarImageId ?? null],
     );
-    if (input.visibility === 'private' && room.visibility === 'public') this.events.closeChannels(roomId, { members: false });
+    if (input.visibility === 'private' && room.visibility === 'public')
+      this.events.closeChannels(roomId, { members: false });
     const views = await this.announceUpdated(roomId);
     return views.get(userId) ?? this.getRoom(userId, roomId);
   }
@@ -180,7 +214,8 @@ export class ChatService {
     const room = siteAdmin ? await this.store.room(roomId) : (await this.access(actor.id, roomId)).room;
     if (!room) throw new NotFoundException('Room not found');
     if (room.kind === 'direct') throw new ForbiddenException('A direct conversation cannot be deleted');
-    if (room.admin_id !== actor.id && !siteAdmin) throw new ForbiddenException('Only the room admin can delete the room');
+    if (room.admin_id !== actor.id && !siteAdmin)
+      throw new ForbiddenException('Only the room admin can delete the room');
     const memberIds = await this.db.transaction(async (em) => {
       const ids = await this.store.memberIds(roomId, em);
       await em.query(`DELETE FROM rooms WHERE id = $1`, [roomId]);
@@ -195,7 +230,10 @@ export class ChatService {
       const { room, member } = await this.access(userId, roomId, em, true);
       if (member) return false;
       if (!isOpenToNonMembers(room)) throw new NotFoundException('Room not found');
-      await em.query(`INSERT INTO room_members (room_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [roomId, userId]);
+      await em.query(`INSERT INTO room_members (room_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+        roomId,
+        userId,
+      ]);
       return true;
     });
     if (!joined) return this.getRoom(userId, roomId);
@@ -205,7 +243,8 @@ export class ChatService {
 
   async addMember(userId: string, roomId: string, targetId: string): Promise<Room> {
     const { room: seen } = await this.memberAccess(userId, roomId, 'manage its members');
-    if (seen.kind === 'direct' || seen.admin_id !== userId) throw new ForbiddenException('Only the room admin can add members');
+    if (seen.kind === 'direct' || seen.admin_id !== userId)
+      throw new ForbiddenException('Only the room admin can add members');
     if (!(await this.store.activeUser(targetId))) throw new NotFoundException('User not found');
     await this.assertNotBlocked(userId, targetId);
     const added = await this.db.transaction(async (em) => {
@@ -232,8 +271,14 @@ export class ChatService {
     const outcome = await this.db.transaction(async (em) => {
       const { room } = await this.memberAccess(userId, roomId, 'manage its members', em, true);
       if (room.kind === 'direct') throw new ForbiddenException('A direct conversation cannot be left');
-      if (targetId !== userId && room.admin_id !== userId) throw new ForbiddenException('Only the room admin can remove other members');
-      const removed = returned(await em.query(`DELETE FROM room_members WHERE room_id = $1 AND user_id = $2 RETURNING user_id`, [roomId, targetId]));
+      if (targetId !== userId && room.admin_id !== userId)
+        throw new ForbiddenException('Only the room admin can remove other members');
+      const removed = returned(
+        await em.query(`DELETE FROM room_members WHERE room_id = $1 AND user_id = $2 RETURNING user_id`, [
+          roomId,
+          targetId,
+        ]),
+      );
       if (removed.length === 0) throw new NotFoundException('That user is not a member of this room');
       const next: Array<{ user_id: string }> = await em.query(
         `SELECT user_id FROM room_members WHERE room_id = $1 ORDER BY joined_at, user_id LIMIT 1`,
@@ -260,7 +305,10 @@ export class ChatService {
     const { rows, items } = await this.store.messagePage(roomId, after, page.limit + 1);
     const hasMore = rows.length > page.limit;
     const last = rows[page.limit - 1];
-    return { items: hasMore ? items.slice(0, page.limit) : items, nextCursor: hasMore ? encodeTimeKey(last.created_at, last.id) : null };
+    return {
+      items: hasMore ? items.slice(0, page.limit) : items,
+      nextCursor: hasMore ? encodeTimeKey(last.created_at, last.id) : null,
+    };
   }
 
   /**
@@ -288,7 +336,10 @@ export class ChatService {
       );
       if (!rows[0]) return null;
       const { id: messageId, created_at: at } = rows[0];
-      await em.query(`UPDATE rooms SET last_activity_at = GREATEST(last_activity_at, $2::timestamptz) WHERE id = $1`, [roomId, at]);
+      await em.query(`UPDATE rooms SET last_activity_at = GREATEST(last_activity_at, $2::timestamptz) WHERE id = $1`, [
+        roomId,
+        at,
+      ]);
       // Sending means having read up to one's own message.
       await em.query(
         `UPDATE room_members SET last_read_message_id = $3, last_read_at = $4
@@ -312,12 +363,16 @@ export class ChatService {
   }
 
   private async byClientId(userId: string, clientId: string): Promise<MessageRow | null> {
-    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM messages WHERE author_id = $1 AND client_id = $2`, [userId, clientId]);
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM messages WHERE author_id = $1 AND client_id = $2`,
+      [userId, clientId],
+    );
     return rows[0] ? this.store.messageRow(rows[0].id) : null;
   }
 
   private async resent(row: MessageRow, roomId: string): Promise<{ message: Message; created: boolean }> {
-    if (row.room_id !== roomId) throw new BadRequestException(['clientId was already used for a message in another room']);
+    if (row.room_id !== roomId)
+      throw new BadRequestException(['clientId was already used for a message in another room']);
     const message = await this.store.message(row.id);
     if (!message) throw new NotFoundException('Message not found');
     return { message, created: false };
@@ -331,10 +386,12 @@ export class ChatService {
     const content = contentRaw.trim();
     const hasImage = row.image_id !== null && row.image_deleted_at === null;
     if (!content && !hasImage) throw new BadRequestException(['content must not be empty']);
-    const updated = returned(await this.db.query(
-      `UPDATE messages SET content = $2, edited_at = clock_timestamp() WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
-      [messageId, content],
-    ));
+    const updated = returned(
+      await this.db.query(
+        `UPDATE messages SET content = $2, edited_at = clock_timestamp() WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+        [messageId, content],
+      ),
+    );
     if (updated.length === 0) throw new NotFoundException('Message not found');
     const message = (await this.store.message(messageId))!;
     this.events.toRoom(roomId, 'message:updated', message, isOpenToNonMembers(room));
@@ -350,10 +407,12 @@ export class ChatService {
     if (row.author_id !== actor.id && room.admin_id !== actor.id && !siteAdmin) {
       throw new ForbiddenException('Only the author or the room admin can delete this message');
     }
-    const deleted = returned(await this.db.query(
-      `UPDATE messages SET deleted_at = clock_timestamp(), content = '', image_id = NULL WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
-      [messageId],
-    ));
+    const deleted = returned(
+      await this.db.query(
+        `UPDATE messages SET deleted_at = clock_timestamp(), content = '', image_id = NULL WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+        [messageId],
+      ),
+    );
     if (deleted.length === 0) throw new NotFoundException('Message not found');
     this.events.toRoom(roomId, 'message:deleted', { roomId, messageId }, isOpenToNonMembers(room));
   }
@@ -367,15 +426,20 @@ export class ChatService {
   /** Moves my read position forward to this message (never back); the room hears `read`. */
   async markRead(userId: string, roomId: string, messageId: string): Promise<void> {
     await this.memberAccess(userId, roomId, 'mark messages read');
-    const msgs: Array<{ created_at: Date }> = await this.db.query(`SELECT created_at FROM messages WHERE id = $1 AND room_id = $2`, [messageId, roomId]);
+    const msgs: Array<{ created_at: Date }> = await this.db.query(
+      `SELECT created_at FROM messages WHERE id = $1 AND room_id = $2`,
+      [messageId, roomId],
+    );
     if (!msgs[0]) throw new NotFoundException('Message not found');
-    const moved = returned(await this.db.query(
-      `UPDATE room_members SET last_read_message_id = $3, last_read_at = $4
+    const moved = returned(
+      await this.db.query(
+        `UPDATE room_members SET last_read_message_id = $3, last_read_at = $4
         WHERE room_id = $1 AND user_id = $2
           AND (last_read_at IS NULL OR (last_read_at, COALESCE(last_read_message_id, '${NIL_UUID}'::uuid)) < ($4::timestamptz, $3::uuid))
         RETURNING user_id`,
-      [roomId, userId, messageId, msgs[0].created_at],
-    ));
+        [roomId, userId, messageId, msgs[0].created_at],
+      ),
+    );
     if (moved.length) this.events.toRoom(roomId, 'read', { roomId, userId, messageId });
   }
 
@@ -393,7 +457,8 @@ export class ChatService {
     const views = await this.store.hydrateFor(roomId, memberIds);
     const fresh = new Set(newIds);
     this.events.subscribe(newIds, roomId);
-    for (const [viewer, room] of views) this.events.toUsers([viewer], fresh.has(viewer) ? 'room:added' : 'room:updated', room);
+    for (const [viewer, room] of views)
+      this.events.toUsers([viewer], fresh.has(viewer) ? 'room:added' : 'room:updated', room);
     return views;
   }
 

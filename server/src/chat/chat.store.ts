@@ -3,7 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Message, Room, UserSummary } from '@world-it/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PresenceService } from './presence.service';
-import { MESSAGE_SELECT, ROOM_SELECT, toMemberSummary, toMessage, toRoom, type MemberRow, type MessageRow, type RoomRow } from './chat.mapper';
+import {
+  MESSAGE_SELECT,
+  ROOM_SELECT,
+  toMemberSummary,
+  toMessage,
+  toRoom,
+  type MemberRow,
+  type MessageRow,
+  type RoomRow,
+} from './chat.mapper';
 import type { TimeKey } from './chat-cursor';
 
 /**
@@ -11,7 +20,8 @@ import type { TimeKey } from './chat-cursor';
  * for SELECT/INSERT), so every caller goes through this.
  */
 export function returned<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as T[];
   return result as T[];
 }
 
@@ -39,11 +49,17 @@ export class ChatStore {
   ) {}
 
   async room(roomId: string, manager: EntityManager = this.db.manager, lock = false): Promise<RoomRow | null> {
-    const rows: RoomRow[] = await manager.query(`${ROOM_SELECT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [roomId]);
+    const rows: RoomRow[] = await manager.query(`${ROOM_SELECT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [
+      roomId,
+    ]);
     return rows[0] ?? null;
   }
 
-  async membership(roomId: string, userId: string, manager: EntityManager = this.db.manager): Promise<MembershipRow | null> {
+  async membership(
+    roomId: string,
+    userId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<MembershipRow | null> {
     const rows: MembershipRow[] = await manager.query(
       `SELECT room_id, user_id, joined_at, last_read_message_id, last_read_at FROM room_members WHERE room_id = $1 AND user_id = $2`,
       [roomId, userId],
@@ -52,12 +68,18 @@ export class ChatStore {
   }
 
   async memberIds(roomId: string, manager: EntityManager = this.db.manager): Promise<string[]> {
-    const rows: Array<{ user_id: string }> = await manager.query(`SELECT user_id FROM room_members WHERE room_id = $1`, [roomId]);
+    const rows: Array<{ user_id: string }> = await manager.query(
+      `SELECT user_id FROM room_members WHERE room_id = $1`,
+      [roomId],
+    );
     return rows.map((r) => r.user_id);
   }
 
   async roomIdsOf(userId: string): Promise<string[]> {
-    const rows: Array<{ room_id: string }> = await this.db.query(`SELECT room_id FROM room_members WHERE user_id = $1`, [userId]);
+    const rows: Array<{ room_id: string }> = await this.db.query(
+      `SELECT room_id FROM room_members WHERE user_id = $1`,
+      [userId],
+    );
     return rows.map((r) => r.room_id);
   }
 
@@ -69,17 +91,30 @@ export class ChatStore {
     );
     if (!rows[0]) return null;
     const online = await this.presence.onlineAmong([userId]);
-    return toMemberSummary({ room_id: '', user_id: rows[0].id, display_name: rows[0].display_name, avatar_image_id: rows[0].avatar_image_id }, online);
+    return toMemberSummary(
+      {
+        room_id: '',
+        user_id: rows[0].id,
+        display_name: rows[0].display_name,
+        avatar_image_id: rows[0].avatar_image_id,
+      },
+      online,
+    );
   }
 
   async activeUserIds(userIds: string[]): Promise<string[]> {
     if (userIds.length === 0) return [];
-    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND confirmed AND NOT banned`, [userIds]);
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND confirmed AND NOT banned`,
+      [userIds],
+    );
     return rows.map((r) => r.id);
   }
 
   async touchLastSeen(userId: string): Promise<Array<{ last_seen_at: Date }>> {
-    return returned(await this.db.query(`UPDATE users SET last_seen_at = now() WHERE id = $1 RETURNING last_seen_at`, [userId]));
+    return returned(
+      await this.db.query(`UPDATE users SET last_seen_at = now() WHERE id = $1 RETURNING last_seen_at`, [userId]),
+    );
   }
 
   // ---- messages ----
@@ -96,14 +131,21 @@ export class ChatStore {
   }
 
   /** One history page, newest first: a range scan of messages_room_created_idx from the cursor on. */
-  async messagePage(roomId: string, after: TimeKey | null, limit: number): Promise<{ rows: MessageRow[]; items: Message[] }> {
+  async messagePage(
+    roomId: string,
+    after: TimeKey | null,
+    limit: number,
+  ): Promise<{ rows: MessageRow[]; items: Message[] }> {
     const params: unknown[] = [roomId, limit];
     let where = `m.room_id = $1 AND m.deleted_at IS NULL`;
     if (after) {
       params.push(after.at, after.id);
       where += ` AND (m.created_at, m.id) < ($3::timestamptz, $4::uuid)`;
     }
-    const rows: MessageRow[] = await this.db.query(`${MESSAGE_SELECT} WHERE ${where} ORDER BY m.created_at DESC, m.id DESC LIMIT $2`, params);
+    const rows: MessageRow[] = await this.db.query(
+      `${MESSAGE_SELECT} WHERE ${where} ORDER BY m.created_at DESC, m.id DESC LIMIT $2`,
+      params,
+    );
     const online = await this.presence.onlineAmong(rows.map((r) => r.author_id));
     return { rows, items: rows.map((r) => toMessage(r, online)) };
   }
@@ -144,7 +186,9 @@ export class ChatStore {
     if (rows.length === 0) return [];
     const parts = await this.sharedParts(rows.map((r) => r.id));
     const unread = await this.unreadCounts(rows.map((r) => ({ roomId: r.id, userId: viewerId })));
-    return rows.map((row) => toRoom(row, viewerId, { ...parts.get(row.id)!, unreadCount: unread.get(`${row.id}:${viewerId}`) ?? 0 }));
+    return rows.map((row) =>
+      toRoom(row, viewerId, { ...parts.get(row.id)!, unreadCount: unread.get(`${row.id}:${viewerId}`) ?? 0 }),
+    );
   }
 
   /** One room as each of these users sees it (for room:added / room:updated), still a fixed number of queries. */
@@ -160,7 +204,9 @@ export class ChatStore {
     return out;
   }
 
-  private async sharedParts(roomIds: string[]): Promise<Map<string, { members: UserSummary[]; membersCount: number; lastMessage: Message | null }>> {
+  private async sharedParts(
+    roomIds: string[],
+  ): Promise<Map<string, { members: UserSummary[]; membersCount: number; lastMessage: Message | null }>> {
     const [members, counts, last] = await Promise.all([
       this.db.query(
         `SELECT r.id AS room_id, x.user_id, x.display_name, x.avatar_image_id
@@ -173,9 +219,10 @@ export class ChatStore {
               LIMIT ${ROOM_MEMBERS_SHOWN}) x`,
         [roomIds],
       ) as Promise<MemberRow[]>,
-      this.db.query(`SELECT room_id, count(*)::int AS n FROM room_members WHERE room_id = ANY($1::uuid[]) GROUP BY room_id`, [roomIds]) as Promise<
-        Array<{ room_id: string; n: number }>
-      >,
+      this.db.query(
+        `SELECT room_id, count(*)::int AS n FROM room_members WHERE room_id = ANY($1::uuid[]) GROUP BY room_id`,
+        [roomIds],
+      ) as Promise<Array<{ room_id: string; n: number }>>,
       this.db.query(
         `SELECT lm.* FROM unnest($1::uuid[]) AS r(id)
            CROSS JOIN LATERAL (

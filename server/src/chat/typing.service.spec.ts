@@ -11,7 +11,8 @@ describe('TypingService', () => {
     jest.useFakeTimers();
     sent = [];
     const events = {
-      toRoomExceptUser: (roomId: string, except: string, _e: string, p: { isTyping: boolean }) => sent.push({ roomId, except, isTyping: p.isTyping }),
+      toRoomExceptUser: (roomId: string, except: string, _e: string, p: { isTyping: boolean }) =>
+        sent.push({ roomId, except, isTyping: p.isTyping }),
     } as unknown as ChatEvents;
     typing = new TypingService(events);
   });

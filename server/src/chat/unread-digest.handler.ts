@@ -47,10 +47,15 @@ export class UnreadDigestHandler implements OnModuleInit {
   }
 
   async handle(data: UnreadDigestPayload, ctx: JobContext): Promise<void> {
-    const users: Array<{ email: string; display_name: string; language: Language; email_digest: boolean; banned: boolean }> = await this.db.query(
-      `SELECT email, display_name, language, email_digest, banned FROM users WHERE id = $1`,
-      [data.userId],
-    );
+    const users: Array<{
+      email: string;
+      display_name: string;
+      language: Language;
+      email_digest: boolean;
+      banned: boolean;
+    }> = await this.db.query(`SELECT email, display_name, language, email_digest, banned FROM users WHERE id = $1`, [
+      data.userId,
+    ]);
     const user = users[0];
     if (!user || !user.email_digest || user.banned) return;
     if (await this.presence.isOnline(data.userId)) return;
@@ -80,13 +85,21 @@ export class UnreadDigestHandler implements OnModuleInit {
     if (due.length) {
       const byRoom = new Map<string, { conv: DigestConversation; until: Date }>();
       for (const r of due) {
-        const entry = byRoom.get(r.room_id) ?? { conv: { roomId: r.room_id, from: r.author_name, count: 0, preview: '' }, until: r.created_at };
+        const entry = byRoom.get(r.room_id) ?? {
+          conv: { roomId: r.room_id, from: r.author_name, count: 0, preview: '' },
+          until: r.created_at,
+        };
         entry.conv.count++;
         entry.conv.preview = previewOf(r.content, r.has_image, user.language);
         entry.until = r.created_at;
         byRoom.set(r.room_id, entry);
       }
-      const mail = renderDigest(user.language, user.display_name, [...byRoom.values()].map((e) => e.conv), this.config.publicUrl);
+      const mail = renderDigest(
+        user.language,
+        user.display_name,
+        [...byRoom.values()].map((e) => e.conv),
+        this.config.publicUrl,
+      );
       await this.sender.send({ to: user.email, ...mail, dedupeKey: `job:${ctx.jobId}` });
       for (const [roomId, { until }] of byRoom) {
         await this.db.query(
@@ -96,6 +109,7 @@ export class UnreadDigestHandler implements OnModuleInit {
       }
       this.log.log(`digest of ${due.length} message(s) in ${byRoom.size} conversation(s) sent to user ${data.userId}`);
     }
-    if (younger) await this.scheduler.followUp(data.userId, younger.id, new Date(younger.created_at).getTime() + delayMs - now);
+    if (younger)
+      await this.scheduler.followUp(data.userId, younger.id, new Date(younger.created_at).getTime() + delayMs - now);
   }
 }

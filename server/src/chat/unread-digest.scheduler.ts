@@ -28,22 +28,35 @@ export class UnreadDigestScheduler {
 
   /** Never throws and never delays the sender: a digest is a courtesy, the message is already stored. */
   directMessageStored(recipientIds: string[]): void {
-    void this.schedule(recipientIds).catch((err: unknown) => this.log.warn(`not scheduled: ${err instanceof Error ? err.message : String(err)}`));
+    void this.schedule(recipientIds).catch((err: unknown) =>
+      this.log.warn(`not scheduled: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 
   private async schedule(recipientIds: string[]): Promise<void> {
     const online = await this.presence.onlineAmong(recipientIds);
     const offline = recipientIds.filter((id) => !online.has(id));
     if (offline.length === 0) return;
-    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND email_digest`, [offline]);
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND email_digest`,
+      [offline],
+    );
     const window = Math.floor(Date.now() / this.delayMs);
     for (const { id } of rows) {
-      await this.queue.add(MailJob.UnreadDigest, { userId: id }, { jobId: `unread-digest:${id}:w${window}`, delayMs: this.delayMs });
+      await this.queue.add(
+        MailJob.UnreadDigest,
+        { userId: id },
+        { jobId: `unread-digest:${id}:w${window}`, delayMs: this.delayMs },
+      );
     }
   }
 
   /** A follow-up for messages too young to be in this digest: due when the oldest of them is. */
   async followUp(userId: string, oldestMessageId: string, dueInMs: number): Promise<void> {
-    await this.queue.add(MailJob.UnreadDigest, { userId }, { jobId: `unread-digest:${userId}:m${oldestMessageId}`, delayMs: Math.max(0, dueInMs) + 250 });
+    await this.queue.add(
+      MailJob.UnreadDigest,
+      { userId },
+      { jobId: `unread-digest:${userId}:m${oldestMessageId}`, delayMs: Math.max(0, dueInMs) + 250 },
+    );
   }
 }

@@ -9,17 +9,21 @@ export interface DigestConversation {
 
 const PRODUCT = 'World IT';
 
-const STRINGS: Record<Language, {
-  subject: (n: number) => string;
-  greeting: (name: string) => string;
-  intro: string;
-  line: (from: string, n: number) => string;
-  open: string;
-  photo: string;
-  settings: string;
-}> = {
+const STRINGS: Record<
+  Language,
+  {
+    subject: (n: number) => string;
+    greeting: (name: string) => string;
+    intro: string;
+    line: (from: string, n: number) => string;
+    open: string;
+    photo: string;
+    settings: string;
+  }
+> = {
   en: {
-    subject: (n) => (n === 1 ? `You have an unread message on ${PRODUCT}` : `You have ${n} unread messages on ${PRODUCT}`),
+    subject: (n) =>
+      n === 1 ? `You have an unread message on ${PRODUCT}` : `You have ${n} unread messages on ${PRODUCT}`,
     greeting: (name) => `Hi ${name},`,
     intro: 'While you were away:',
     line: (from, n) => `${from}: ${n === 1 ? '1 new message' : `${n} new messages`}`,
@@ -28,7 +32,8 @@ const STRINGS: Record<Language, {
     settings: 'You get this email because email digests are on in your settings.',
   },
   uk: {
-    subject: (n) => (n === 1 ? `У вас непрочитане повідомлення в ${PRODUCT}` : `У вас ${n} непрочитаних повідомлень в ${PRODUCT}`),
+    subject: (n) =>
+      n === 1 ? `У вас непрочитане повідомлення в ${PRODUCT}` : `У вас ${n} непрочитаних повідомлень в ${PRODUCT}`,
     greeting: (name) => `Вітаємо, ${name}!`,
     intro: 'Поки вас не було:',
     line: (from, n) => `${from}: нових повідомлень — ${n}`,
@@ -39,7 +44,10 @@ const STRINGS: Record<Language, {
 };
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 export function previewOf(content: string, hasImage: boolean, language: Language): string {

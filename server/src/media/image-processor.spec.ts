@@ -3,14 +3,22 @@ import { ImageRejectedError, processImage, sniffFormat } from './image-processor
 
 describe('image processing', () => {
   const make = (format: 'png' | 'jpeg' | 'webp' | 'gif', width = 800, height = 600) =>
-    sharp({ create: { width, height, channels: 3, background: '#123456' } }).toFormat(format).toBuffer();
+    sharp({ create: { width, height, channels: 3, background: '#123456' } })
+      .toFormat(format)
+      .toBuffer();
 
   it('recognises the four accepted formats by their bytes only', async () => {
     for (const f of ['png', 'jpeg', 'webp', 'gif'] as const) expect(sniffFormat(await make(f, 4, 4))).toBe(f);
     expect(sniffFormat(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
     expect(sniffFormat(Buffer.from('%PDF-1.7'))).toBeNull();
     expect(sniffFormat(Buffer.alloc(0))).toBeNull();
-    expect(sniffFormat(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } }).tiff().toBuffer())).toBeNull();
+    expect(
+      sniffFormat(
+        await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } })
+          .tiff()
+          .toBuffer(),
+      ),
+    ).toBeNull();
   });
 
   it('re-encodes to WebP with a thumbnail that fits 320×320, keeping the aspect ratio', async () => {
@@ -22,7 +30,10 @@ describe('image processing', () => {
   });
 
   it('applies the EXIF orientation before dropping the metadata', async () => {
-    const rotated = await sharp({ create: { width: 60, height: 20, channels: 3, background: '#0f0' } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const rotated = await sharp({ create: { width: 60, height: 20, channels: 3, background: '#0f0' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
     expect((await sharp(rotated).metadata()).orientation).toBe(6);
     const out = await processImage(rotated);
     expect([out.width, out.height]).toEqual([20, 60]);

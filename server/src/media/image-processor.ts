@@ -25,9 +25,15 @@ export interface ProcessedImage {
 /** The format from the file's first bytes (magic numbers); the name and the declared MIME type are ignored. */
 export function sniffFormat(buf: Buffer): ImageFormat | null {
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'png';
   if (buf.length >= 6 && /^GIF8[79]a$/.test(buf.subarray(0, 6).toString('latin1'))) return 'gif';
-  if (buf.length >= 12 && buf.subarray(0, 4).toString('latin1') === 'RIFF' && buf.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
+  if (
+    buf.length >= 12 &&
+    buf.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    buf.subarray(8, 12).toString('latin1') === 'WEBP'
+  )
+    return 'webp';
   return null;
 }
 
@@ -52,7 +58,9 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
   const frameHeight = meta.pageHeight ?? meta.height ?? 0;
   if (width < 1 || frameHeight < 1) throw new ImageRejectedError('The file is not a readable image');
   if (width > MAX_SIDE_PX || frameHeight > MAX_SIDE_PX || width * frameHeight > MAX_PIXELS) {
-    throw new ImageRejectedError(`The image is too large: at most ${MAX_SIDE_PX} px a side and ${MAX_PIXELS / 1_000_000} megapixels`);
+    throw new ImageRejectedError(
+      `The image is too large: at most ${MAX_SIDE_PX} px a side and ${MAX_PIXELS / 1_000_000} megapixels`,
+    );
   }
   const animated = pages > 1;
   if (animated && width * frameHeight * pages > MAX_ANIMATION_PIXELS) {
@@ -60,7 +68,11 @@ export async function processImage(input: Buffer): Promise<ProcessedImage> {
   }
 
   const open = () => {
-    const img = sharp(input, { animated, limitInputPixels: animated ? MAX_ANIMATION_PIXELS : MAX_PIXELS, failOn: 'error' });
+    const img = sharp(input, {
+      animated,
+      limitInputPixels: animated ? MAX_ANIMATION_PIXELS : MAX_PIXELS,
+      failOn: 'error',
+    });
     // Orientation comes from EXIF, which is about to be dropped: apply it to the pixels first.
     return animated ? img : img.rotate();
   };

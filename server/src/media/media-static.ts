@@ -3,7 +3,13 @@ import type { Response } from 'express';
 import { mkdirSync } from 'node:fs';
 import { MEDIA_ROUTE } from './media-urls';
 
-const TYPES: Record<string, string> = { webp: 'image/webp', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif' };
+const TYPES: Record<string, string> = {
+  webp: 'image/webp',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+};
 
 /**
  * Serves stored media from disk at /media. A file's name is derived from an immutable id, so it is

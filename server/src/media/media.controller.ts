@@ -1,6 +1,26 @@
-import { BadRequestException, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Delete,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { UPLOAD_MAX_BYTES, type Image } from '@world-it/contracts';
 import { memoryStorage } from 'multer';
 import type { AuthUser } from '../auth/auth-user';
@@ -15,9 +35,14 @@ export class MediaController {
   constructor(private readonly media: MediaService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Upload a picture (JPEG, PNG, WebP or GIF by content, ≤ 10 MB): stored as WebP without metadata, with a thumbnail' })
+  @ApiOperation({
+    summary:
+      'Upload a picture (JPEG, PNG, WebP or GIF by content, ≤ 10 MB): stored as WebP without metadata, with a thumbnail',
+  })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiCreatedResponse({ description: 'Image' })
   @ApiBadRequestResponse({ description: 'No file, not an accepted image type, or absurd dimensions' })
   @ApiPayloadTooLargeResponse({ description: 'Larger than 10 MB' })
@@ -37,7 +62,10 @@ export class MediaController {
   @ApiOperation({ summary: 'Delete one of my pictures; messages and posts that used it show a "removed" placeholder' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'No such image of mine' })
-  async remove(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<void> {
+  async remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+  ): Promise<void> {
     await this.media.delete(user.id, id);
   }
 }

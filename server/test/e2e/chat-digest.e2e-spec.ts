@@ -12,7 +12,8 @@ describe('Unread digest by email', () => {
   });
   afterAll(() => t.close());
 
-  const outbox = async (u: TestUser): Promise<OutboxMail[]> => (await t.http.get('/api/dev/outbox').query({ to: u.email }).expect(200)).body as OutboxMail[];
+  const outbox = async (u: TestUser): Promise<OutboxMail[]> =>
+    (await t.http.get('/api/dev/outbox').query({ to: u.email }).expect(200)).body as OutboxMail[];
   const direct = async (a: TestUser, b: TestUser): Promise<Room> =>
     (await t.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id })).body as Room;
   const send = (a: TestUser, roomId: string, content: string) =>
@@ -28,7 +29,11 @@ describe('Unread digest by email', () => {
   }
 
   it('sends ONE email summarising every unread conversation, not one per message', async () => {
-    const [alice, bob, rita] = [await createUser(t, { displayName: 'Alice' }), await createUser(t, { displayName: 'Bob' }), await createUser(t, { displayName: 'Rita' })];
+    const [alice, bob, rita] = [
+      await createUser(t, { displayName: 'Alice' }),
+      await createUser(t, { displayName: 'Bob' }),
+      await createUser(t, { displayName: 'Rita' }),
+    ];
     const fromBob = await direct(bob, rita);
     const fromAlice = await direct(alice, rita);
     await send(bob, fromBob.id, 'first');
@@ -45,10 +50,19 @@ describe('Unread digest by email', () => {
   });
 
   it('sends nothing when the message is read in time, when the recipient is connected, or with digests off', async () => {
-    const [a, reader, online, optedOut] = [await createUser(t), await createUser(t), await createUser(t), await createUser(t)];
+    const [a, reader, online, optedOut] = [
+      await createUser(t),
+      await createUser(t),
+      await createUser(t),
+      await createUser(t),
+    ];
     const r1 = await direct(a, reader);
     const m = await send(a, r1.id, 'read me quickly');
-    await t.http.post(`/api/chats/${r1.id}/read`).set(bearer(reader.accessToken)).send({ messageId: m.body.id }).expect(204);
+    await t.http
+      .post(`/api/chats/${r1.id}/read`)
+      .set(bearer(reader.accessToken))
+      .send({ messageId: m.body.id })
+      .expect(204);
 
     const socket = await connectChat(t.url, online.accessToken);
     const r2 = await direct(a, online);

@@ -19,7 +19,13 @@ describe('Chat history paging', () => {
 
   /** `count` messages straight into the table; every 10th pair shares a timestamp so the id breaks ties. */
   async function roomWith(count: number): Promise<Room> {
-    const room = (await t.http.post('/api/chats/groups').set(bearer(a.accessToken)).send({ name: `H${count}`, visibility: 'private', memberIds: [b.user.id] }).expect(201)).body as Room;
+    const room = (
+      await t.http
+        .post('/api/chats/groups')
+        .set(bearer(a.accessToken))
+        .send({ name: `H${count}`, visibility: 'private', memberIds: [b.user.id] })
+        .expect(201)
+    ).body as Room;
     await db.query(
       `INSERT INTO messages (room_id, author_id, content, created_at)
        SELECT $1, CASE WHEN i % 2 = 0 THEN $2::uuid ELSE $3::uuid END, 'message ' || i,
@@ -40,7 +46,10 @@ describe('Chat history paging', () => {
       const q: string[] = [];
       if (limit) q.push(`limit=${limit}`);
       if (cursor) q.push(`cursor=${cursor}`);
-      const res = await t.http.get(`/api/chats/${roomId}/messages?${q.join('&')}`).set(bearer(b.accessToken)).expect(200);
+      const res = await t.http
+        .get(`/api/chats/${roomId}/messages?${q.join('&')}`)
+        .set(bearer(b.accessToken))
+        .expect(200);
       expect(res.body.items.length).toBeLessThanOrEqual(limit ?? 20);
       all.push(...res.body.items);
       cursor = res.body.nextCursor;
@@ -71,13 +80,20 @@ describe('Chat history paging', () => {
   it('keeps paging stable while new messages arrive and old ones are deleted', async () => {
     const room = await roomWith(60);
     const first = await t.http.get(`/api/chats/${room.id}/messages?limit=25`).set(bearer(b.accessToken)).expect(200);
-    await t.http.post(`/api/chats/${room.id}/messages`).set(bearer(a.accessToken)).send({ content: 'newer' }).expect(201);
+    await t.http
+      .post(`/api/chats/${room.id}/messages`)
+      .set(bearer(a.accessToken))
+      .send({ content: 'newer' })
+      .expect(201);
     const victim = first.body.items[24] as Message; // the cursor row itself goes away
     await t.http.delete(`/api/chats/${room.id}/messages/${victim.id}`).set(bearer(a.accessToken)).expect(204);
     const rest: Message[] = [];
     let cursor: string | null = first.body.nextCursor;
     while (cursor) {
-      const res = await t.http.get(`/api/chats/${room.id}/messages?limit=25&cursor=${cursor}`).set(bearer(b.accessToken)).expect(200);
+      const res = await t.http
+        .get(`/api/chats/${room.id}/messages?limit=25&cursor=${cursor}`)
+        .set(bearer(b.accessToken))
+        .expect(200);
       rest.push(...res.body.items);
       cursor = res.body.nextCursor;
     }
@@ -110,7 +126,10 @@ describe('Chat history paging', () => {
       const times: number[] = [];
       for (let i = 0; i < 15; i++) {
         const started = process.hrtime.bigint();
-        const res: { body: { nextCursor: string | null } } = await t.http.get(`/api/chats/${roomId}/messages?limit=50${cursor ? `&cursor=${cursor}` : ''}`).set(bearer(b.accessToken)).expect(200);
+        const res: { body: { nextCursor: string | null } } = await t.http
+          .get(`/api/chats/${roomId}/messages?limit=50${cursor ? `&cursor=${cursor}` : ''}`)
+          .set(bearer(b.accessToken))
+          .expect(200);
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
         cursor = res.body.nextCursor;
       }
@@ -119,8 +138,9 @@ describe('Chat history paging', () => {
     };
     const smallMs = await timePages(small.id);
     const bigMs = await timePages(big.id);
-    // eslint-disable-next-line no-console
-    console.log(`history page (limit 50), median of 15: ${smallMs.toFixed(1)} ms at 500 messages, ${bigMs.toFixed(1)} ms at 50,000`);
+    console.log(
+      `history page (limit 50), median of 15: ${smallMs.toFixed(1)} ms at 500 messages, ${bigMs.toFixed(1)} ms at 50,000`,
+    );
     expect(bigMs).toBeLessThan(Math.max(smallMs * 4, smallMs + 30));
 
     const list = await t.http.get('/api/chats').set(bearer(b.accessToken)).expect(200);

@@ -19,19 +19,40 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
 
   const as = (u: TestUser) => ({
     get: (path: string) => t.http.get(path).set(bearer(u.accessToken)),
-    post: (path: string, body?: object) => t.http.post(path).set(bearer(u.accessToken)).send(body ?? {}),
+    post: (path: string, body?: object) =>
+      t.http
+        .post(path)
+        .set(bearer(u.accessToken))
+        .send(body ?? {}),
     patch: (path: string, body: object) => t.http.patch(path).set(bearer(u.accessToken)).send(body),
     del: (path: string) => t.http.delete(path).set(bearer(u.accessToken)),
   });
-  const group = async (admin: TestUser, visibility: 'public' | 'private', members: TestUser[] = [], name = 'Group'): Promise<Room> =>
-    (await as(admin).post('/api/chats/groups', { name, visibility, memberIds: members.map((m) => m.user.id) }).expect(201)).body as Room;
+  const group = async (
+    admin: TestUser,
+    visibility: 'public' | 'private',
+    members: TestUser[] = [],
+    name = 'Group',
+  ): Promise<Room> =>
+    (
+      await as(admin)
+        .post('/api/chats/groups', { name, visibility, memberIds: members.map((m) => m.user.id) })
+        .expect(201)
+    ).body as Room;
   const send = async (u: TestUser, roomId: string, content: string): Promise<Message> =>
     (await as(u).post(`/api/chats/${roomId}/messages`, { content }).expect(201)).body as Message;
 
   describe('direct rooms', () => {
     it('creates the one room of a pair once (201), then returns it (200) from either side', async () => {
       const first = await as(alice).post('/api/chats/direct', { userId: bob.user.id }).expect(201);
-      expect(first.body).toMatchObject({ kind: 'direct', visibility: 'private', name: bob.user.displayName, adminId: null, membersCount: 2, unreadCount: 0, lastMessage: null });
+      expect(first.body).toMatchObject({
+        kind: 'direct',
+        visibility: 'private',
+        name: bob.user.displayName,
+        adminId: null,
+        membersCount: 2,
+        unreadCount: 0,
+        lastMessage: null,
+      });
       expect(first.body.members.map((m: { id: string }) => m.id).sort()).toEqual([alice.user.id, bob.user.id].sort());
       const again = await as(alice).post('/api/chats/direct', { userId: bob.user.id }).expect(200);
       const other = await as(bob).post('/api/chats/direct', { userId: alice.user.id }).expect(200);
@@ -47,7 +68,9 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
       ]);
       expect(x.body.id).toBe(y.body.id);
       expect([x.status, y.status].sort()).toEqual([200, 201]);
-      const rows = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM room_members WHERE room_id = $1`, [x.body.id]);
+      const rows = await t.app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM room_members WHERE room_id = $1`, [x.body.id]);
       expect(rows[0].n).toBe(2);
     });
 
@@ -76,10 +99,18 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
       const room = (await as(alice).post('/api/chats/direct', { userId: bob.user.id })).body as Room;
       const m1 = await send(alice, room.id, 'one');
       const m2 = await send(alice, room.id, '  two  ');
-      expect(m2).toMatchObject({ roomId: room.id, content: 'two', clientId: null, image: null, editedAt: null, author: { id: alice.user.id } });
+      expect(m2).toMatchObject({
+        roomId: room.id,
+        content: 'two',
+        clientId: null,
+        image: null,
+        editedAt: null,
+        author: { id: alice.user.id },
+      });
       const page = await as(bob).get(`/api/chats/${room.id}/messages`).expect(200);
       expect(page.body.items.slice(0, 2).map((m: Message) => m.id)).toEqual([m2.id, m1.id]);
-      const unread = async (u: TestUser) => ((await as(u).get(`/api/chats/${room.id}`).expect(200)).body as Room).unreadCount;
+      const unread = async (u: TestUser) =>
+        ((await as(u).get(`/api/chats/${room.id}`).expect(200)).body as Room).unreadCount;
       const bobBefore = await unread(bob);
       expect(bobBefore).toBeGreaterThanOrEqual(2);
       expect(await unread(alice)).toBe(0); // one's own messages are never unread
@@ -90,27 +121,39 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
       // The read position never moves back.
       await as(bob).post(`/api/chats/${room.id}/read`, { messageId: m1.id }).expect(204);
       expect(await unread(bob)).toBe(0);
-      await as(bob).post(`/api/chats/${room.id}/read`, { messageId: '6f1c2b7e-1111-4222-8333-444455556666' }).expect(404);
+      await as(bob)
+        .post(`/api/chats/${room.id}/read`, { messageId: '6f1c2b7e-1111-4222-8333-444455556666' })
+        .expect(404);
     });
 
     it('validates the body: content or image required, ≤ 4096 chars, unknown fields refused', async () => {
       const room = (await as(alice).post('/api/chats/direct', { userId: bob.user.id })).body as Room;
       await as(alice).post(`/api/chats/${room.id}/messages`, {}).expect(400);
       await as(alice).post(`/api/chats/${room.id}/messages`, { content: '   ' }).expect(400);
-      const long = await as(alice).post(`/api/chats/${room.id}/messages`, { content: 'x'.repeat(4097) }).expect(400);
+      const long = await as(alice)
+        .post(`/api/chats/${room.id}/messages`, { content: 'x'.repeat(4097) })
+        .expect(400);
       expect(JSON.stringify(long.body.message)).toContain('content');
-      await as(alice).post(`/api/chats/${room.id}/messages`, { content: 'x'.repeat(4096) }).expect(201);
+      await as(alice)
+        .post(`/api/chats/${room.id}/messages`, { content: 'x'.repeat(4096) })
+        .expect(201);
       await as(alice).post(`/api/chats/${room.id}/messages`, { content: 'hi', roomId: room.id }).expect(400);
       await as(alice).post(`/api/chats/not-a-uuid/messages`, { content: 'hi' }).expect(400);
     });
 
     it('is idempotent per clientId: the same message comes back and no second row is stored', async () => {
       const room = (await as(alice).post('/api/chats/direct', { userId: bob.user.id })).body as Room;
-      const a = await as(alice).post(`/api/chats/${room.id}/messages`, { content: 'once', clientId: 'rest-once-1' }).expect(201);
-      const b = await as(alice).post(`/api/chats/${room.id}/messages`, { content: 'once', clientId: 'rest-once-1' }).expect(201);
+      const a = await as(alice)
+        .post(`/api/chats/${room.id}/messages`, { content: 'once', clientId: 'rest-once-1' })
+        .expect(201);
+      const b = await as(alice)
+        .post(`/api/chats/${room.id}/messages`, { content: 'once', clientId: 'rest-once-1' })
+        .expect(201);
       expect(b.body.id).toBe(a.body.id);
       expect(b.body.clientId).toBe('rest-once-1');
-      const rows = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM messages WHERE client_id = 'rest-once-1'`);
+      const rows = await t.app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM messages WHERE client_id = 'rest-once-1'`);
       expect(rows[0].n).toBe(1);
     });
 
@@ -156,8 +199,20 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
   describe('images in messages', () => {
     it('attaches my own upload; someone else’s upload is a 400; a deleted image leaves a placeholder', async () => {
       const room = (await as(alice).post('/api/chats/direct', { userId: bob.user.id })).body as Room;
-      const img = (await t.http.post('/api/uploads').set(bearer(alice.accessToken)).attach('file', await png(), 'p.png').expect(201)).body;
-      const bobsImg = (await t.http.post('/api/uploads').set(bearer(bob.accessToken)).attach('file', await png(), 'q.png').expect(201)).body;
+      const img = (
+        await t.http
+          .post('/api/uploads')
+          .set(bearer(alice.accessToken))
+          .attach('file', await png(), 'p.png')
+          .expect(201)
+      ).body;
+      const bobsImg = (
+        await t.http
+          .post('/api/uploads')
+          .set(bearer(bob.accessToken))
+          .attach('file', await png(), 'q.png')
+          .expect(201)
+      ).body;
       const stolen = await as(alice).post(`/api/chats/${room.id}/messages`, { imageId: bobsImg.id }).expect(400);
       expect(JSON.stringify(stolen.body.message)).toMatch(/imageId must be an image you uploaded/);
       const m = await as(alice).post(`/api/chats/${room.id}/messages`, { imageId: img.id }).expect(201);
@@ -173,11 +228,25 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
   describe('groups', () => {
     it('creates a group with its creator as admin; validates name, visibility and members', async () => {
       const g = await group(alice, 'private', [bob], '  Team  ');
-      expect(g).toMatchObject({ kind: 'group', name: 'Team', visibility: 'private', adminId: alice.user.id, membersCount: 2 });
+      expect(g).toMatchObject({
+        kind: 'group',
+        name: 'Team',
+        visibility: 'private',
+        adminId: alice.user.id,
+        membersCount: 2,
+      });
       await as(alice).post('/api/chats/groups', { name: '', visibility: 'public' }).expect(400);
-      await as(alice).post('/api/chats/groups', { name: 'x'.repeat(101), visibility: 'public' }).expect(400);
+      await as(alice)
+        .post('/api/chats/groups', { name: 'x'.repeat(101), visibility: 'public' })
+        .expect(400);
       await as(alice).post('/api/chats/groups', { name: 'x', visibility: 'secret' }).expect(400);
-      await as(alice).post('/api/chats/groups', { name: 'x', visibility: 'public', memberIds: ['6f1c2b7e-1111-4222-8333-444455556666'] }).expect(400);
+      await as(alice)
+        .post('/api/chats/groups', {
+          name: 'x',
+          visibility: 'public',
+          memberIds: ['6f1c2b7e-1111-4222-8333-444455556666'],
+        })
+        .expect(400);
     });
 
     it('hides a private group from outsiders (404) and gives members 403 for admin actions', async () => {
@@ -194,10 +263,24 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
 
     it('lets the admin rename, change visibility and set an avatar of their own', async () => {
       const g = await group(alice, 'private', [bob]);
-      const img = (await t.http.post('/api/uploads').set(bearer(alice.accessToken)).attach('file', await png(), 'a.png').expect(201)).body;
-      const updated = await as(alice).patch(`/api/chats/${g.id}`, { name: 'Renamed', visibility: 'public', avatarImageId: img.id }).expect(200);
+      const img = (
+        await t.http
+          .post('/api/uploads')
+          .set(bearer(alice.accessToken))
+          .attach('file', await png(), 'a.png')
+          .expect(201)
+      ).body;
+      const updated = await as(alice)
+        .patch(`/api/chats/${g.id}`, { name: 'Renamed', visibility: 'public', avatarImageId: img.id })
+        .expect(200);
       expect(updated.body).toMatchObject({ name: 'Renamed', visibility: 'public', avatarUrl: img.thumbUrl });
-      const bobsImg = (await t.http.post('/api/uploads').set(bearer(bob.accessToken)).attach('file', await png(), 'b.png').expect(201)).body;
+      const bobsImg = (
+        await t.http
+          .post('/api/uploads')
+          .set(bearer(bob.accessToken))
+          .attach('file', await png(), 'b.png')
+          .expect(201)
+      ).body;
       await as(alice).patch(`/api/chats/${g.id}`, { avatarImageId: bobsImg.id }).expect(400);
       const cleared = await as(alice).patch(`/api/chats/${g.id}`, { avatarImageId: null }).expect(200);
       expect(cleared.body.avatarUrl).toBeNull();
@@ -216,7 +299,9 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
       expect(joined.body.membersCount).toBe(2);
       await as(dave).post(`/api/chats/${g.id}/join`).expect(200); // idempotent
       await send(dave, g.id, 'hello!');
-      const found = await as(carol).get(`/api/chats/public?search=${encodeURIComponent(g.name.slice(2).toUpperCase())}`).expect(200);
+      const found = await as(carol)
+        .get(`/api/chats/public?search=${encodeURIComponent(g.name.slice(2).toUpperCase())}`)
+        .expect(200);
       expect(found.body.items.map((r: Room) => r.id)).toContain(g.id);
       const notFound = await as(carol).get(`/api/chats/public?search=%25_nothing_like_this`).expect(200);
       expect(notFound.body.items).toEqual([]);
@@ -226,7 +311,9 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
       const g = await group(alice, 'private', [bob]);
       const added = await as(alice).post(`/api/chats/${g.id}/members`, { userId: carol.user.id }).expect(200);
       expect(added.body.membersCount).toBe(3);
-      await as(alice).post(`/api/chats/${g.id}/members`, { userId: '6f1c2b7e-1111-4222-8333-444455556666' }).expect(404);
+      await as(alice)
+        .post(`/api/chats/${g.id}/members`, { userId: '6f1c2b7e-1111-4222-8333-444455556666' })
+        .expect(404);
       await as(carol).get(`/api/chats/${g.id}`).expect(200);
       await as(alice).del(`/api/chats/${g.id}/members/${dave.user.id}`).expect(404);
       await as(alice).del(`/api/chats/${g.id}/members/${alice.user.id}`).expect(204); // the admin leaves
@@ -245,7 +332,9 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
       await send(bob, g.id, 'soon gone');
       await as(alice).del(`/api/chats/${g.id}`).expect(204);
       await as(bob).get(`/api/chats/${g.id}`).expect(404);
-      const rows = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM messages WHERE room_id = $1`, [g.id]);
+      const rows = await t.app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM messages WHERE room_id = $1`, [g.id]);
       expect(rows[0].n).toBe(0);
     });
   });

@@ -32,40 +32,65 @@ describe('Chat scale-out: two API processes sharing PostgreSQL and Redis', () =>
 
   it('delivers a message sent through one process to a client connected to the other (socket and REST)', async () => {
     const [a, b] = [await createUser(one), await createUser(one)];
-    const room = (await one.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id }).expect(201)).body as Room;
+    const room = (
+      await one.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id }).expect(201)
+    ).body as Room;
     const [ca, cb] = [await connect(one, a), await connect(two, b)];
     const ack = await ca.request('message:send', { roomId: room.id, content: 'across processes', clientId: 'x-1' });
     expect(ack.ok).toBe(true);
     expect(await cb.next('message:new', (m) => m.id === ack.message.id)).toEqual(ack.message);
-    const viaRest = await two.http.post(`/api/chats/${room.id}/messages`).set(bearer(b.accessToken)).send({ content: 'back again' }).expect(201);
+    const viaRest = await two.http
+      .post(`/api/chats/${room.id}/messages`)
+      .set(bearer(b.accessToken))
+      .send({ content: 'back again' })
+      .expect(201);
     expect((await ca.next('message:new', (m) => m.id === viaRest.body.id)).content).toBe('back again');
   });
 
   it('subscribes a new member’s sockets on the other process (room:added, then the room’s messages)', async () => {
     const [a, b] = [await createUser(one), await createUser(one)];
     const cb = await connect(two, b);
-    const g = (await one.http.post('/api/chats/groups').set(bearer(a.accessToken)).send({ name: 'X', visibility: 'private', memberIds: [b.user.id] }).expect(201)).body as Room;
+    const g = (
+      await one.http
+        .post('/api/chats/groups')
+        .set(bearer(a.accessToken))
+        .send({ name: 'X', visibility: 'private', memberIds: [b.user.id] })
+        .expect(201)
+    ).body as Room;
     expect(await cb.next('room:added', (r) => r.id === g.id)).toMatchObject({ id: g.id });
-    const msg = (await one.http.post(`/api/chats/${g.id}/messages`).set(bearer(a.accessToken)).send({ content: 'hello other side' }).expect(201)).body as Message;
+    const msg = (
+      await one.http
+        .post(`/api/chats/${g.id}/messages`)
+        .set(bearer(a.accessToken))
+        .send({ content: 'hello other side' })
+        .expect(201)
+    ).body as Message;
     expect((await cb.next('message:new', (m) => m.id === msg.id)).content).toBe('hello other side');
   });
 
   it('counts presence across both processes: online while any socket is connected anywhere', async () => {
     const [a, b] = [await createUser(one), await createUser(one)];
-    const room = (await one.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id }).expect(201)).body as Room;
+    const room = (
+      await one.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id }).expect(201)
+    ).body as Room;
     const watcher = await connect(one, b);
     const onOne = await connectChat(one.url, a.accessToken);
     expect(await watcher.next('presence', (p) => p.userId === a.user.id && p.online)).toMatchObject({ online: true });
     const onTwo = await connectChat(two.url, a.accessToken);
     const seenBy = async (app: TestApp) =>
-      ((await app.http.get(`/api/chats/${room.id}`).set(bearer(b.accessToken)).expect(200)).body as Room).members.find((m) => m.id === a.user.id)?.online;
+      ((await app.http.get(`/api/chats/${room.id}`).set(bearer(b.accessToken)).expect(200)).body as Room).members.find(
+        (m) => m.id === a.user.id,
+      )?.online;
     onOne.close();
     await settle();
     expect(watcher.received('presence').filter((p) => p.userId === a.user.id)).toEqual([]);
     expect(await seenBy(one)).toBe(true); // process one has no socket of a's, but two does
     expect(await seenBy(two)).toBe(true);
     onTwo.close();
-    expect(await watcher.next('presence', (p) => p.userId === a.user.id && !p.online)).toMatchObject({ online: false, lastSeenAt: expect.any(String) });
+    expect(await watcher.next('presence', (p) => p.userId === a.user.id && !p.online)).toMatchObject({
+      online: false,
+      lastSeenAt: expect.any(String),
+    });
     expect(await seenBy(one)).toBe(false);
   });
 });
@@ -75,7 +100,9 @@ describe('Chat in embedded mode (PGlite, no Redis)', () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'world-it-chat-embedded-'));
-    t = await createTestApp({ env: { DATABASE_URL: undefined, REDIS_URL: undefined, DATA_DIR: dataDir, MEDIA_DIR: join(dataDir, 'media') } });
+    t = await createTestApp({
+      env: { DATABASE_URL: undefined, REDIS_URL: undefined, DATA_DIR: dataDir, MEDIA_DIR: join(dataDir, 'media') },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -84,15 +111,23 @@ describe('Chat in embedded mode (PGlite, no Redis)', () => {
 
   it('sends, receives live, keeps history, counts unread and presence in memory', async () => {
     const [a, b] = [await createUser(t), await createUser(t)];
-    const room = (await t.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id }).expect(201)).body as Room;
+    const room = (
+      await t.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id }).expect(201)
+    ).body as Room;
     const ca = await connectChat(t.url, a.accessToken);
     const cb = await connectChat(t.url, b.accessToken);
     try {
       const ack = await ca.request('message:send', { roomId: room.id, content: 'embedded hello', clientId: 'emb-1' });
       expect(ack.ok).toBe(true);
       expect((await cb.next('message:new')).content).toBe('embedded hello');
-      expect(await ca.request('message:send', { roomId: room.id, content: 'embedded hello', clientId: 'emb-1' })).toEqual(ack);
-      await t.http.post(`/api/chats/${room.id}/messages`).set(bearer(b.accessToken)).send({ content: 'reply' }).expect(201);
+      expect(
+        await ca.request('message:send', { roomId: room.id, content: 'embedded hello', clientId: 'emb-1' }),
+      ).toEqual(ack);
+      await t.http
+        .post(`/api/chats/${room.id}/messages`)
+        .set(bearer(b.accessToken))
+        .send({ content: 'reply' })
+        .expect(201);
       const history = await t.http.get(`/api/chats/${room.id}/messages`).set(bearer(a.accessToken)).expect(200);
       expect(history.body.items.map((m: Message) => m.content)).toEqual(['reply', 'embedded hello']);
       const list = await t.http.get('/api/chats').set(bearer(a.accessToken)).expect(200);

@@ -24,8 +24,13 @@ describe('Chat over Socket.IO (/chat)', () => {
   const direct = async (a: TestUser, b: TestUser): Promise<Room> =>
     (await t.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id })).body as Room;
   const group = async (admin: TestUser, visibility: 'public' | 'private', members: TestUser[] = []): Promise<Room> =>
-    (await t.http.post('/api/chats/groups').set(bearer(admin.accessToken)).send({ name: 'G', visibility, memberIds: members.map((m) => m.user.id) }).expect(201))
-      .body as Room;
+    (
+      await t.http
+        .post('/api/chats/groups')
+        .set(bearer(admin.accessToken))
+        .send({ name: 'G', visibility, memberIds: members.map((m) => m.user.id) })
+        .expect(201)
+    ).body as Room;
 
   describe('handshake', () => {
     it('refuses a missing, malformed or forged token with connect_error "unauthorized"', async () => {
@@ -43,7 +48,10 @@ describe('Chat over Socket.IO (/chat)', () => {
       const room = await direct(a, b);
       const [ca, cb] = [await connect(a), await connect(b)];
       const ack = await ca.request('message:send', { roomId: room.id, content: 'hello bob', clientId: 'a-1' });
-      expect(ack).toMatchObject({ ok: true, message: { roomId: room.id, content: 'hello bob', clientId: 'a-1', author: { id: a.user.id, online: true } } });
+      expect(ack).toMatchObject({
+        ok: true,
+        message: { roomId: room.id, content: 'hello bob', clientId: 'a-1', author: { id: a.user.id, online: true } },
+      });
       const rows = await t.app.get(DataSource).query(`SELECT content FROM messages WHERE id = $1`, [ack.message.id]);
       expect(rows).toEqual([{ content: 'hello bob' }]);
       expect(await cb.next('message:new', (m) => m.id === ack.message.id)).toEqual(ack.message);
@@ -56,14 +64,19 @@ describe('Chat over Socket.IO (/chat)', () => {
       const g = await group(a, 'private', [b, c]);
       const [ca, ca2, cb, cc] = [await connect(a), await connect(a), await connect(b), await connect(c)];
       const ack = await cb.request('message:send', { roomId: g.id, content: 'to all', clientId: 'g-1' });
-      for (const client of [ca, ca2, cb, cc]) expect((await client.next('message:new', (m) => m.id === ack.message.id)).content).toBe('to all');
+      for (const client of [ca, ca2, cb, cc])
+        expect((await client.next('message:new', (m) => m.id === ack.message.id)).content).toBe('to all');
     });
 
     it('a message posted over REST is delivered live exactly as over the socket', async () => {
       const [a, b] = [await createUser(t), await createUser(t)];
       const room = await direct(a, b);
       const cb = await connect(b);
-      const res = await t.http.post(`/api/chats/${room.id}/messages`).set(bearer(a.accessToken)).send({ content: 'via rest', clientId: 'r-1' }).expect(201);
+      const res = await t.http
+        .post(`/api/chats/${room.id}/messages`)
+        .set(bearer(a.accessToken))
+        .send({ content: 'via rest', clientId: 'r-1' })
+        .expect(201);
       expect(await cb.next('message:new', (m) => m.id === res.body.id)).toEqual(res.body);
     });
 
@@ -86,7 +99,11 @@ describe('Chat over Socket.IO (/chat)', () => {
       const sent = await ca.request('message:send', { roomId: room.id, content: 'draft', clientId: 'e-1' });
       const denied = await cb.request('message:edit', { roomId: room.id, messageId: sent.message.id, content: 'mine' });
       expect(denied).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      const edited = await ca.request('message:edit', { roomId: room.id, messageId: sent.message.id, content: 'final' });
+      const edited = await ca.request('message:edit', {
+        roomId: room.id,
+        messageId: sent.message.id,
+        content: 'final',
+      });
       expect(edited).toMatchObject({ ok: true, message: { content: 'final', editedAt: expect.any(String) } });
       expect((await cb.next('message:updated')).content).toBe('final');
       expect(await ca.request('message:delete', { roomId: room.id, messageId: sent.message.id })).toEqual({ ok: true });
@@ -96,16 +113,30 @@ describe('Chat over Socket.IO (/chat)', () => {
     it('sends an image message with my uploaded image', async () => {
       const [a, b] = [await createUser(t), await createUser(t)];
       const room = await direct(a, b);
-      const img = (await t.http.post('/api/uploads').set(bearer(a.accessToken)).attach('file', await png(), 'x.png').expect(201)).body;
+      const img = (
+        await t.http
+          .post('/api/uploads')
+          .set(bearer(a.accessToken))
+          .attach('file', await png(), 'x.png')
+          .expect(201)
+      ).body;
       const [ca, cb] = [await connect(a), await connect(b)];
       const ack = await ca.request('message:send', { roomId: room.id, imageId: img.id, clientId: 'img-1' });
       expect(ack).toMatchObject({ ok: true, message: { image: img, content: '' } });
       expect((await cb.next('message:new')).image).toEqual(img);
-      const other = (await t.http.post('/api/uploads').set(bearer(b.accessToken)).attach('file', await png(), 'y.png').expect(201)).body;
-      expect(await ca.request('message:send', { roomId: room.id, imageId: other.id, clientId: 'img-2' })).toMatchObject({
-        ok: false,
-        error: { code: 'validation', message: expect.stringMatching(/image you uploaded/) },
-      });
+      const other = (
+        await t.http
+          .post('/api/uploads')
+          .set(bearer(b.accessToken))
+          .attach('file', await png(), 'y.png')
+          .expect(201)
+      ).body;
+      expect(await ca.request('message:send', { roomId: room.id, imageId: other.id, clientId: 'img-2' })).toMatchObject(
+        {
+          ok: false,
+          error: { code: 'validation', message: expect.stringMatching(/image you uploaded/) },
+        },
+      );
     });
   });
 
@@ -115,17 +146,40 @@ describe('Chat over Socket.IO (/chat)', () => {
       const room = await direct(a, b);
       const pub = await group(a, 'public');
       const cx = await connect(x);
-      expect(await cx.request('message:send', { roomId: room.id, content: 'sneak', clientId: 'x-1' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-      expect(await cx.request('message:send', { roomId: pub.id, content: 'hey', clientId: 'x-2' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect(await cx.request('room:watch', { roomId: room.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-      expect(await cx.request('read', { roomId: room.id, messageId: room.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await cx.request('message:send', { roomId: room.id, content: 'sneak', clientId: 'x-1' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+      expect(await cx.request('message:send', { roomId: pub.id, content: 'hey', clientId: 'x-2' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+      expect(await cx.request('room:watch', { roomId: room.id })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+      expect(await cx.request('read', { roomId: room.id, messageId: room.id })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
     });
 
     it('answers validation for bad payloads, and survives events without an ack or a payload', async () => {
       const [a, b] = [await createUser(t), await createUser(t)];
       const room = await direct(a, b);
       const ca = await connect(a);
-      for (const bad of [undefined, null, 'text', 42, [], { roomId: 'nope', content: 'x', clientId: 'v' }, { roomId: room.id, content: 'x' }, { roomId: room.id, clientId: 'v-1' }, { roomId: room.id, content: 'x', clientId: 'v-2', admin: true }, { roomId: room.id, content: 'x'.repeat(4097), clientId: 'v-3' }]) {
+      for (const bad of [
+        undefined,
+        null,
+        'text',
+        42,
+        [],
+        { roomId: 'nope', content: 'x', clientId: 'v' },
+        { roomId: room.id, content: 'x' },
+        { roomId: room.id, clientId: 'v-1' },
+        { roomId: room.id, content: 'x', clientId: 'v-2', admin: true },
+        { roomId: room.id, content: 'x'.repeat(4097), clientId: 'v-3' },
+      ]) {
         const ack = await ca.request('message:send', bad);
         expect(ack).toMatchObject({ ok: false, error: { code: 'validation', message: expect.any(String) } });
       }
@@ -134,8 +188,12 @@ describe('Chat over Socket.IO (/chat)', () => {
       ca.socket.emit('message:edit', 'garbage');
       await settle(200);
       expect(ca.socket.connected).toBe(true);
-      expect(await ca.request('message:send', { roomId: room.id, content: 'still fine', clientId: 'v-ok' })).toMatchObject({ ok: true });
-      const stored = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM messages WHERE client_id = 'no-ack-1'`);
+      expect(
+        await ca.request('message:send', { roomId: room.id, content: 'still fine', clientId: 'v-ok' }),
+      ).toMatchObject({ ok: true });
+      const stored = await t.app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM messages WHERE client_id = 'no-ack-1'`);
       expect(stored[0].n).toBe(1);
     });
 
@@ -143,10 +201,16 @@ describe('Chat over Socket.IO (/chat)', () => {
       const [a, b] = [await createUser(t), await createUser(t)];
       const room = await direct(a, b);
       const ca = await connect(a);
-      const ack = await ca.request('message:send', { roomId: room.id, content: 'x'.repeat(70 * 1024), clientId: 'big-1' });
+      const ack = await ca.request('message:send', {
+        roomId: room.id,
+        content: 'x'.repeat(70 * 1024),
+        clientId: 'big-1',
+      });
       expect(ack).toMatchObject({ ok: false, error: { code: 'too_large' } });
       expect(ca.socket.connected).toBe(true);
-      expect(await ca.request('message:send', { roomId: room.id, content: 'small', clientId: 'big-2' })).toMatchObject({ ok: true });
+      expect(await ca.request('message:send', { roomId: room.id, content: 'small', clientId: 'big-2' })).toMatchObject({
+        ok: true,
+      });
     });
   });
 
@@ -157,7 +221,11 @@ describe('Chat over Socket.IO (/chat)', () => {
       const [ca, cb] = [await connect(a), await connect(b)];
       ca.socket.emit('typing', { roomId: room.id, isTyping: true });
       const started = Date.now();
-      expect(await cb.next('typing')).toEqual({ roomId: room.id, user: expect.objectContaining({ id: a.user.id }), isTyping: true });
+      expect(await cb.next('typing')).toEqual({
+        roomId: room.id,
+        user: expect.objectContaining({ id: a.user.id }),
+        isTyping: true,
+      });
       expect(await cb.next('typing', undefined, 7000)).toMatchObject({ roomId: room.id, isTyping: false });
       expect(Date.now() - started).toBeGreaterThanOrEqual(4500);
       expect(ca.received('typing')).toEqual([]);
@@ -172,16 +240,22 @@ describe('Chat over Socket.IO (/chat)', () => {
       await ca.request('message:send', { roomId: room.id, content: 'done typing', clientId: 'ty-1' });
       expect(await cb.next('typing', (e) => !e.isTyping, 1000)).toMatchObject({ isTyping: false });
       const x = await connect(await createUser(t));
-      expect(await x.request('typing', { roomId: room.id, isTyping: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await x.request('typing', { roomId: room.id, isTyping: true })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
     });
 
     it('read moves the position, tells the room, and resets unreadCount', async () => {
       const [a, b] = [await createUser(t), await createUser(t)];
       const room = await direct(a, b);
       const [ca, cb] = [await connect(a), await connect(b)];
-      const m1 = (await ca.request('message:send', { roomId: room.id, content: '1', clientId: 'rd-1' })).message as Message;
-      const m2 = (await ca.request('message:send', { roomId: room.id, content: '2', clientId: 'rd-2' })).message as Message;
-      const unread = async () => ((await t.http.get(`/api/chats/${room.id}`).set(bearer(b.accessToken))).body as Room).unreadCount;
+      const m1 = (await ca.request('message:send', { roomId: room.id, content: '1', clientId: 'rd-1' }))
+        .message as Message;
+      const m2 = (await ca.request('message:send', { roomId: room.id, content: '2', clientId: 'rd-2' }))
+        .message as Message;
+      const unread = async () =>
+        ((await t.http.get(`/api/chats/${room.id}`).set(bearer(b.accessToken))).body as Room).unreadCount;
       expect(await unread()).toBe(2);
       expect(await cb.request('read', { roomId: room.id, messageId: m1.id })).toEqual({ ok: true });
       expect(await ca.next('read')).toEqual({ roomId: room.id, userId: b.user.id, messageId: m1.id });
@@ -195,7 +269,11 @@ describe('Chat over Socket.IO (/chat)', () => {
       await direct(a, b);
       const cb = await connect(b);
       const a1 = await connectChat(t.url, a.accessToken);
-      expect(await cb.next('presence', (p) => p.userId === a.user.id)).toEqual({ userId: a.user.id, online: true, lastSeenAt: null });
+      expect(await cb.next('presence', (p) => p.userId === a.user.id)).toEqual({
+        userId: a.user.id,
+        online: true,
+        lastSeenAt: null,
+      });
       const a2 = await connectChat(t.url, a.accessToken);
       a1.close();
       await settle();
@@ -215,7 +293,11 @@ describe('Chat over Socket.IO (/chat)', () => {
       const [a, b, c] = [await createUser(t), await createUser(t), await createUser(t)];
       const g = await group(a, 'private', [b]);
       const [ca, cb, cc] = [await connect(a), await connect(b), await connect(c)];
-      await t.http.post(`/api/chats/${g.id}/members`).set(bearer(a.accessToken)).send({ userId: c.user.id }).expect(200);
+      await t.http
+        .post(`/api/chats/${g.id}/members`)
+        .set(bearer(a.accessToken))
+        .send({ userId: c.user.id })
+        .expect(200);
       expect(await cc.next('room:added')).toMatchObject({ id: g.id, membersCount: 3 });
       expect(await cb.next('room:updated')).toMatchObject({ id: g.id, membersCount: 3 });
       const ack = await ca.request('message:send', { roomId: g.id, content: 'welcome c', clientId: 'w-1' });
@@ -245,7 +327,10 @@ describe('Chat over Socket.IO (/chat)', () => {
       await cb.next('message:new', (m) => m.id === ack.message.id);
       await settle();
       expect(cc.received('message:new').map((m) => m.id)).not.toContain(ack.message.id);
-      expect(await cc.request('message:send', { roomId: g.id, content: 'let me in', clientId: 'rm-2' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await cc.request('message:send', { roomId: g.id, content: 'let me in', clientId: 'rm-2' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
     });
 
     it('room:removed to every member when the admin deletes the room', async () => {
@@ -280,18 +365,22 @@ describe('Chat socket rate limit', () => {
 
   it('acks rate_limited past RATE_LIMIT_SOCKET_MESSAGES messages per 10 s, per socket', async () => {
     const [a, b] = [await createUser(t), await createUser(t)];
-    const room = (await t.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id })).body as Room;
+    const room = (await t.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id }))
+      .body as Room;
     const ca = await connectChat(t.url, a.accessToken);
     const other = await connectChat(t.url, a.accessToken);
     try {
       const acks = [];
-      for (let i = 0; i < 7; i++) acks.push(await ca.request('message:send', { roomId: room.id, content: `m${i}`, clientId: `rl-${i}` }));
+      for (let i = 0; i < 7; i++)
+        acks.push(await ca.request('message:send', { roomId: room.id, content: `m${i}`, clientId: `rl-${i}` }));
       expect(acks.slice(0, 5).every((x) => x.ok)).toBe(true);
       expect(acks[5]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
       expect(acks[6]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
       expect(ca.socket.connected).toBe(true);
       // Another socket has its own allowance.
-      expect(await other.request('message:send', { roomId: room.id, content: 'other socket', clientId: 'rl-other' })).toMatchObject({ ok: true });
+      expect(
+        await other.request('message:send', { roomId: room.id, content: 'other socket', clientId: 'rl-other' }),
+      ).toMatchObject({ ok: true });
     } finally {
       ca.close();
       other.close();

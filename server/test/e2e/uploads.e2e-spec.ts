@@ -64,7 +64,9 @@ describe('Uploads: POST /api/uploads, DELETE /api/uploads/:id, /media', () => {
   it('refuses a text file named .png, an SVG, and a file without content with 400', async () => {
     const text = await upload(alice, Buffer.from('just some text, honestly'), 'photo.png', 'image/png').expect(400);
     expect(text.body.message).toMatch(/JPEG, PNG, WebP or GIF/);
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
+    );
     await upload(alice, svg, 'logo.svg', 'image/svg+xml').expect(400);
     const truncated = (await png(100, 100)).subarray(0, 40);
     await upload(alice, truncated, 'broken.png', 'image/png').expect(400);
@@ -87,7 +89,10 @@ describe('Uploads: POST /api/uploads, DELETE /api/uploads/:id, /media', () => {
 
   it('needs a file field and a token', async () => {
     await t.http.post('/api/uploads').set(bearer(alice.accessToken)).field('other', 'x').expect(400);
-    await t.http.post('/api/uploads').attach('file', await png(), 'a.png').expect(401);
+    await t.http
+      .post('/api/uploads')
+      .attach('file', await png(), 'a.png')
+      .expect(401);
   });
 
   it('lets only the owner delete an image (others 404), after which its files are gone', async () => {

@@ -4,7 +4,8 @@ import { CHAT_NAMESPACE, type ServerEventName, type ServerEventPayload } from '@
 /** A real socket.io client of the /chat namespace, with helpers to await acks and events in tests. */
 export class ChatClient {
   private readonly seen = new Map<string, unknown[]>();
-  private readonly waiters: Array<{ event: string; match: (p: unknown) => boolean; resolve: (p: unknown) => void }> = [];
+  private readonly waiters: Array<{ event: string; match: (p: unknown) => boolean; resolve: (p: unknown) => void }> =
+    [];
 
   constructor(readonly socket: Socket) {
     socket.onAny((event: string, payload: unknown) => {
@@ -21,13 +22,16 @@ export class ChatClient {
   }
 
   /** Emits and resolves with the acknowledgement. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   request<T = any>(event: string, payload?: unknown, timeoutMs = 5000): Promise<T> {
     return this.socket.timeout(timeoutMs).emitWithAck(event, payload) as Promise<T>;
   }
 
   /** The next `event` (already received ones that match count too, oldest first, each once). */
-  next<E extends ServerEventName>(event: E, match: (p: ServerEventPayload<E>) => boolean = () => true, timeoutMs = 5000): Promise<ServerEventPayload<E>> {
+  next<E extends ServerEventName>(
+    event: E,
+    match: (p: ServerEventPayload<E>) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<ServerEventPayload<E>> {
     const list = this.seen.get(event) ?? [];
     const idx = list.findIndex((p) => match(p as ServerEventPayload<E>));
     if (idx >= 0) return Promise.resolve(list.splice(idx, 1)[0] as ServerEventPayload<E>);

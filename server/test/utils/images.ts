@@ -2,7 +2,9 @@ import sharp from 'sharp';
 
 /** Test pictures made on the fly with sharp. */
 export function png(width = 64, height = 48): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#3366cc' } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#3366cc' } })
+    .png()
+    .toBuffer();
 }
 
 /** A JPEG carrying EXIF with a copyright owner and GPS coordinates. */
@@ -11,7 +13,12 @@ export function jpegWithGps(): Promise<Buffer> {
     .jpeg()
     .withExif({
       IFD0: { Copyright: 'secret-owner', Artist: 'secret-artist' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 3230/100', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 4366/100' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '51/1 30/1 3230/100',
+        GPSLongitudeRef: 'W',
+        GPSLongitude: '0/1 7/1 4366/100',
+      },
     })
     .toBuffer();
 }

@@ -17,7 +17,10 @@ export class SendMessageDto implements SendMessageRequest {
   @IsUUID()
   imageId?: string;
 
-  @ApiPropertyOptional({ maxLength: CLIENT_ID_MAX, description: 'Idempotency key: resending with it returns the stored message' })
+  @ApiPropertyOptional({
+    maxLength: CLIENT_ID_MAX,
+    description: 'Idempotency key: resending with it returns the stored message',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(CLIENT_ID_MAX)
