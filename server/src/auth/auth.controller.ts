@@ -95,7 +95,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @SkipThrottle()
+  @SkipThrottle({ ip: true, email: true })
   @Authenticated()
   @ApiOperation({ summary: 'The signed-in account' })
   @ApiOkResponse({ type: MeDto })

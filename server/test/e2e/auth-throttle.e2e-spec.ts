@@ -1,0 +1,44 @@
+import { AUTH_EMAIL_LIMIT } from '../../src/auth/auth-throttler';
+import { uniqueEmail } from '../factories/users';
+import { createTestApp, type TestApp } from '../utils/create-test-app';
+import { currentRun } from '../utils/test-env';
+
+describe('Auth rate limits (429 in the contract error shape)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // Counters live in Redis under the queue prefix: a prefix of its own keeps other test files out of them.
+    t = await createTestApp({ env: { RATE_LIMIT_AUTH: '3', QUEUE_PREFIX: `${currentRun().queuePrefix}-throttle` } });
+  });
+  afterAll(() => t.close());
+
+  it('limits each auth route per IP to RATE_LIMIT_AUTH requests a minute', async () => {
+    for (let i = 0; i < 3; i++) {
+      await t.http.post('/api/auth/login').send({ email: uniqueEmail(), password: 'wrong-password' }).expect(401);
+    }
+    const res = await t.http.post('/api/auth/login').send({ email: uniqueEmail(), password: 'wrong-password' }).expect(429);
+    expect(res.body).toEqual({ statusCode: 429, message: expect.stringMatching(/too many requests/i), error: 'Too Many Requests' });
+    expect(res.headers['retry-after-ip']).toBeDefined();
+    // Another route has its own counter.
+    await t.http.post('/api/auth/password/forgot').send({ email: uniqueEmail() }).expect(202);
+    // /me is not limited.
+    for (let i = 0; i < 5; i++) await t.http.get('/api/auth/me').expect(401);
+  });
+});
+
+describe('Auth rate limits per email', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { QUEUE_PREFIX: `${currentRun().queuePrefix}-throttle-email` } });
+  });
+  afterAll(() => t.close());
+
+  it(`allows ${AUTH_EMAIL_LIMIT} attempts per email per route in 15 minutes (≥ 10), then 429; other emails are unaffected`, async () => {
+    expect(AUTH_EMAIL_LIMIT).toBeGreaterThanOrEqual(10);
+    const email = uniqueEmail('target');
+    for (let i = 0; i < AUTH_EMAIL_LIMIT; i++) {
+      await t.http.post('/api/auth/confirm').send({ email: i % 2 ? email : email.toUpperCase(), code: '123456' }).expect(410);
+    }
+    await t.http.post('/api/auth/confirm').send({ email, code: '123456' }).expect(429);
+    await t.http.post('/api/auth/confirm').send({ email: uniqueEmail(), code: '123456' }).expect(410);
+  });
+});
