@@ -182,7 +182,8 @@ export const en = {
   'chats.group.visibilityPrivate': 'Private — members only',
   'chats.group.members': 'Add members (optional)',
   'chats.group.searchPlaceholder': 'Search people by name…',
-  'chats.group.peopleUnavailable': 'People search is not available right now. You can create the group and add members later.',
+  'chats.group.peopleUnavailable':
+    'People search is not available right now. You can create the group and add members later.',
   'chats.group.noPeople': 'Nobody found.',
   'chats.group.selected': '{n} selected',
   'chats.group.added': 'Added',

@@ -33,7 +33,9 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
         <header class="dialog__head">
           <h2 class="dialog__title" [id]="titleId()">{{ heading() }}</h2>
           <button type="button" class="dialog__close" (click)="closed.emit()" [attr.aria-label]="'common.close' | t">
-            <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6 6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
+            <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M6 6l12 12M18 6 6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+            </svg>
           </button>
         </header>
       }
@@ -52,8 +54,13 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
       box-shadow: var(--wit-shadow-lg);
       overflow: auto;
     }
-    .dialog[open] { animation: dialog-in 160ms ease-out; }
-    .dialog::backdrop { background: rgb(15 18 35 / 55%); backdrop-filter: blur(2px); }
+    .dialog[open] {
+      animation: dialog-in 160ms ease-out;
+    }
+    .dialog::backdrop {
+      background: rgb(15 18 35 / 55%);
+      backdrop-filter: blur(2px);
+    }
     .dialog--bare {
       width: auto;
       max-width: 100vw;
@@ -62,7 +69,9 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
       box-shadow: none;
       overflow: visible;
     }
-    .dialog--bare::backdrop { background: rgb(8 10 20 / 88%); }
+    .dialog--bare::backdrop {
+      background: rgb(8 10 20 / 88%);
+    }
     .dialog__head {
       position: sticky;
       top: 0;
@@ -74,7 +83,10 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
       background: var(--wit-color-surface);
       border-bottom: 1px solid var(--wit-color-border);
     }
-    .dialog__title { flex: 1; font-size: var(--wit-text-lg); }
+    .dialog__title {
+      flex: 1;
+      font-size: var(--wit-text-lg);
+    }
     .dialog__close {
       display: grid;
       place-items: center;
@@ -86,10 +98,19 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
       color: var(--wit-color-text-muted);
       cursor: pointer;
     }
-    .dialog__close:hover { background: var(--wit-color-surface-muted); color: var(--wit-color-text); }
+    .dialog__close:hover {
+      background: var(--wit-color-surface-muted);
+      color: var(--wit-color-text);
+    }
     @keyframes dialog-in {
-      from { opacity: 0; transform: translateY(8px) scale(0.98); }
-      to { opacity: 1; transform: none; }
+      from {
+        opacity: 0;
+        transform: translateY(8px) scale(0.98);
+      }
+      to {
+        opacity: 1;
+        transform: none;
+      }
     }
   `,
 })

@@ -66,9 +66,16 @@ interface Attachment {
               <span class="attach__status attach__status--ok">{{ 'chats.composer.ready' | t }}</span>
             }
           </div>
-          <button type="button" class="icon-btn" data-testid="upload-cancel" (click)="clearAttachment()"
-            [attr.aria-label]="(a.image ? 'chats.composer.removeImage' : 'chats.composer.cancelUpload') | t">
-            <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6 6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
+          <button
+            type="button"
+            class="icon-btn"
+            data-testid="upload-cancel"
+            (click)="clearAttachment()"
+            [attr.aria-label]="(a.image ? 'chats.composer.removeImage' : 'chats.composer.cancelUpload') | t"
+          >
+            <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M6 6l12 12M18 6 6 18" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+            </svg>
           </button>
         </div>
       }
@@ -87,9 +94,26 @@ interface Attachment {
           [disabled]="disabled()"
           (change)="onFile(file)"
         />
-        <button type="button" class="icon-btn icon-btn--attach" data-testid="composer-attach" [disabled]="disabled()" (click)="file.click()"
-          [attr.aria-label]="'chats.composer.attach' | t" [title]="'chats.composer.attach' | t">
-          <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><rect x="3" y="4" width="18" height="16" rx="3" fill="none" stroke="currentColor" stroke-width="1.8" /><circle cx="9" cy="10" r="2" fill="currentColor" /><path d="m4 18 5-5 4 4 3-3 4 4" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" /></svg>
+        <button
+          type="button"
+          class="icon-btn icon-btn--attach"
+          data-testid="composer-attach"
+          [disabled]="disabled()"
+          (click)="file.click()"
+          [attr.aria-label]="'chats.composer.attach' | t"
+          [title]="'chats.composer.attach' | t"
+        >
+          <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
+            <rect x="3" y="4" width="18" height="16" rx="3" fill="none" stroke="currentColor" stroke-width="1.8" />
+            <circle cx="9" cy="10" r="2" fill="currentColor" />
+            <path
+              d="m4 18 5-5 4 4 3-3 4 4"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="1.8"
+              stroke-linejoin="round"
+            />
+          </svg>
         </button>
         <label class="visually-hidden" for="composer-input">{{ 'chats.composer.label' | t }}</label>
         <textarea
@@ -108,9 +132,17 @@ interface Attachment {
           (blur)="typing.emit(false)"
         ></textarea>
         <span id="composer-hint" class="visually-hidden">{{ 'chats.composer.hint' | t }}</span>
-        <button type="submit" class="send" data-testid="composer-send" [disabled]="!canSend()"
-          [attr.aria-label]="'chats.composer.send' | t" [title]="'chats.composer.send' | t">
-          <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 12 20 4l-6 16-3-7-7-1Z" fill="currentColor" /></svg>
+        <button
+          type="submit"
+          class="send"
+          data-testid="composer-send"
+          [disabled]="!canSend()"
+          [attr.aria-label]="'chats.composer.send' | t"
+          [title]="'chats.composer.send' | t"
+        >
+          <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M4 12 20 4l-6 16-3-7-7-1Z" fill="currentColor" />
+          </svg>
         </button>
       </div>
     </form>
@@ -217,7 +249,15 @@ export class ComposerComponent {
       error: (err: unknown) => {
         this.clearAttachment();
         const status = errorStatus(err);
-        this.error.set(msg(status === 413 ? 'chats.composer.tooBig' : status === 400 ? 'chats.composer.badType' : 'chats.composer.uploadFailed'));
+        this.error.set(
+          msg(
+            status === 413
+              ? 'chats.composer.tooBig'
+              : status === 400
+                ? 'chats.composer.badType'
+                : 'chats.composer.uploadFailed',
+          ),
+        );
       },
     });
   }

@@ -9,14 +9,31 @@ import { ChatDialogComponent } from './chat-dialog.component';
   imports: [ChatDialogComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <wit-chat-dialog [open]="open()" [heading]="heading() ?? ('chats.confirm.title' | t)" titleId="confirm-title" testId="confirm-dialog" (closed)="closed.emit()">
+    <wit-chat-dialog
+      [open]="open()"
+      [heading]="heading() ?? ('chats.confirm.title' | t)"
+      titleId="confirm-title"
+      testId="confirm-dialog"
+      (closed)="closed.emit()"
+    >
       <div class="confirm">
         <p>{{ text() }}</p>
         <div class="confirm__actions">
-          <button type="button" class="btn" data-testid="confirm-cancel" autofocus (click)="closed.emit()">{{ 'common.cancel' | t }}</button>
-          <button type="button" class="btn" [class.btn--danger]="danger()" [class.btn--primary]="!danger()" data-testid="confirm-ok"
-            [disabled]="busy()" (click)="confirmed.emit()">
-            @if (busy()) {<span class="spinner" aria-hidden="true"></span>}
+          <button type="button" class="btn" data-testid="confirm-cancel" autofocus (click)="closed.emit()">
+            {{ 'common.cancel' | t }}
+          </button>
+          <button
+            type="button"
+            class="btn"
+            [class.btn--danger]="danger()"
+            [class.btn--primary]="!danger()"
+            data-testid="confirm-ok"
+            [disabled]="busy()"
+            (click)="confirmed.emit()"
+          >
+            @if (busy()) {
+              <span class="spinner" aria-hidden="true"></span>
+            }
             {{ confirmLabel() ?? ('chats.confirm.ok' | t) }}
           </button>
         </div>
@@ -24,10 +41,27 @@ import { ChatDialogComponent } from './chat-dialog.component';
     </wit-chat-dialog>
   `,
   styles: `
-    .confirm { display: flex; flex-direction: column; gap: var(--wit-space-5); padding: var(--wit-space-5) var(--wit-space-6) var(--wit-space-6); }
-    .confirm__actions { display: flex; justify-content: flex-end; gap: var(--wit-space-2); flex-wrap: wrap; }
-    .btn--danger { color: #fff; background: var(--wit-color-danger); border-color: var(--wit-color-danger); }
-    .btn--danger:hover { background: #912018; border-color: #912018; }
+    .confirm {
+      display: flex;
+      flex-direction: column;
+      gap: var(--wit-space-5);
+      padding: var(--wit-space-5) var(--wit-space-6) var(--wit-space-6);
+    }
+    .confirm__actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: var(--wit-space-2);
+      flex-wrap: wrap;
+    }
+    .btn--danger {
+      color: #fff;
+      background: var(--wit-color-danger);
+      border-color: var(--wit-color-danger);
+    }
+    .btn--danger:hover {
+      background: #912018;
+      border-color: #912018;
+    }
   `,
 })
 export class ConfirmDialogComponent {

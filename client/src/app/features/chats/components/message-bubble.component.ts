@@ -42,7 +42,12 @@ import { MessageTextComponent } from './message-text.component';
   template: `
     @let m = message();
     @if (m.image; as image) {
-      <button type="button" class="msg__image" (click)="openImage.emit(m)" [attr.aria-label]="'chats.msg.openImage' | t">
+      <button
+        type="button"
+        class="msg__image"
+        (click)="openImage.emit(m)"
+        [attr.aria-label]="'chats.msg.openImage' | t"
+      >
         <img
           [src]="m.localImageUrl ?? image.thumbUrl"
           [attr.width]="image.width"
@@ -73,7 +78,14 @@ import { MessageTextComponent } from './message-text.component';
         <div class="msg__edit-actions">
           <span class="msg__hint">{{ 'chats.msg.editHint' | t }}</span>
           <button type="button" class="link-btn" (click)="cancelEdit()">{{ 'common.cancel' | t }}</button>
-          <button type="submit" class="link-btn link-btn--strong" data-testid="message-edit-save" [disabled]="!draft().trim()">{{ 'common.save' | t }}</button>
+          <button
+            type="submit"
+            class="link-btn link-btn--strong"
+            data-testid="message-edit-save"
+            [disabled]="!draft().trim()"
+          >
+            {{ 'common.save' | t }}
+          </button>
         </div>
       </form>
     } @else if (m.content) {
@@ -86,16 +98,48 @@ import { MessageTextComponent } from './message-text.component';
       <time [attr.datetime]="m.createdAt">{{ time() }}</time>
       @switch (m.state) {
         @case ('pending') {
-          <svg class="msg__state" width="14" height="14" viewBox="0 0 24 24" role="img" [attr.aria-label]="'chats.msg.pending' | t">
-            <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2" /><path d="M12 7v5l3 2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+          <svg
+            class="msg__state"
+            width="14"
+            height="14"
+            viewBox="0 0 24 24"
+            role="img"
+            [attr.aria-label]="'chats.msg.pending' | t"
+          >
+            <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2" />
+            <path d="M12 7v5l3 2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
           </svg>
         }
         @case ('sent') {
           @if (mine()) {
-            <svg class="msg__state" [class.msg__state--seen]="seen()" width="16" height="14" viewBox="0 0 28 24" role="img"
-              [attr.aria-label]="(seen() ? 'chats.msg.seen' : 'chats.msg.delivered') | t" [attr.data-testid]="seen() ? 'message-seen' : null">
-              <path d="M3 13l5 5L19 6" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" />
-              @if (seen()) {<path d="M13 17l1 1L25 6" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" />}
+            <svg
+              class="msg__state"
+              [class.msg__state--seen]="seen()"
+              width="16"
+              height="14"
+              viewBox="0 0 28 24"
+              role="img"
+              [attr.aria-label]="(seen() ? 'chats.msg.seen' : 'chats.msg.delivered') | t"
+              [attr.data-testid]="seen() ? 'message-seen' : null"
+            >
+              <path
+                d="M3 13l5 5L19 6"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2.4"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+              />
+              @if (seen()) {
+                <path
+                  d="M13 17l1 1L25 6"
+                  fill="none"
+                  stroke="currentColor"
+                  stroke-width="2.4"
+                  stroke-linecap="round"
+                  stroke-linejoin="round"
+                />
+              }
             </svg>
           }
         }
@@ -106,20 +150,58 @@ import { MessageTextComponent } from './message-text.component';
     </span>
     @if (m.state === 'failed' && m.clientId) {
       <div class="msg__retry">
-        <button type="button" class="link-btn link-btn--strong" data-testid="message-retry" (click)="retry.emit(m.clientId)">{{ 'chats.msg.retry' | t }}</button>
+        <button
+          type="button"
+          class="link-btn link-btn--strong"
+          data-testid="message-retry"
+          (click)="retry.emit(m.clientId)"
+        >
+          {{ 'chats.msg.retry' | t }}
+        </button>
         <button type="button" class="link-btn" (click)="discard.emit(m.clientId)">{{ 'chats.msg.discard' | t }}</button>
       </div>
     }
     @if (m.state === 'sent' && !editing() && (canEdit() || canDelete())) {
       <div class="msg__actions" role="group" [attr.aria-label]="'chats.msg.actions' | t">
         @if (canEdit() && m.content) {
-          <button type="button" class="msg__action" data-testid="message-edit" (click)="startEdit()" [attr.aria-label]="'chats.msg.edit' | t" [title]="'chats.msg.edit' | t">
-            <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 20h4L19 9l-4-4L4 16v4Z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" /></svg>
+          <button
+            type="button"
+            class="msg__action"
+            data-testid="message-edit"
+            (click)="startEdit()"
+            [attr.aria-label]="'chats.msg.edit' | t"
+            [title]="'chats.msg.edit' | t"
+          >
+            <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
+              <path
+                d="M4 20h4L19 9l-4-4L4 16v4Z"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2"
+                stroke-linejoin="round"
+              />
+            </svg>
           </button>
         }
         @if (canDelete()) {
-          <button type="button" class="msg__action" data-testid="message-delete" (click)="remove.emit(m)" [attr.aria-label]="'chats.msg.delete' | t" [title]="'chats.msg.delete' | t">
-            <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true"><path d="M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" /></svg>
+          <button
+            type="button"
+            class="msg__action"
+            data-testid="message-delete"
+            (click)="remove.emit(m)"
+            [attr.aria-label]="'chats.msg.delete' | t"
+            [title]="'chats.msg.delete' | t"
+          >
+            <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
+              <path
+                d="M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+              />
+            </svg>
           </button>
         }
       </div>

@@ -50,62 +50,87 @@ const TOP_PRELOAD_PX = 240;
       (scroll)="onScroll()"
     >
       <div #content class="log__content">
-      <div class="log__top">
-        @if (loadingOlder()) {
-          <span class="log__loading" role="status"><span class="spinner" aria-hidden="true"></span>{{ 'chats.room.loadingOlder' | t }}</span>
-        } @else if (hasOlder()) {
-          <button type="button" class="btn btn--ghost btn--sm" data-testid="load-older" (click)="loadOlder.emit()">{{ 'chats.room.loadOlder' | t }}</button>
-        } @else if (historyReady() && messages().length) {
-          <span class="log__start">{{ 'chats.room.historyStart' | t }}</span>
-        }
-      </div>
-
-      @if (!historyReady() && !messages().length) {
-        <div class="log__skeleton" aria-hidden="true">
-          @for (w of skeleton; track $index) {
-            <span class="sk" [class.sk--mine]="$index % 3 === 1" [style.width.%]="w"></span>
+        <div class="log__top">
+          @if (loadingOlder()) {
+            <span class="log__loading" role="status"
+              ><span class="spinner" aria-hidden="true"></span>{{ 'chats.room.loadingOlder' | t }}</span
+            >
+          } @else if (hasOlder()) {
+            <button type="button" class="btn btn--ghost btn--sm" data-testid="load-older" (click)="loadOlder.emit()">
+              {{ 'chats.room.loadOlder' | t }}
+            </button>
+          } @else if (historyReady() && messages().length) {
+            <span class="log__start">{{ 'chats.room.historyStart' | t }}</span>
           }
         </div>
-      } @else if (!messages().length) {
-        <p class="log__empty">{{ 'chats.room.empty' | t }}</p>
-      }
 
-      @for (group of groups(); track group.key) {
-        @if (group.day) {
-          <div class="day" role="separator"><span>{{ dayLabel(group.day) }}</span></div>
-        }
-        <div class="group" [class.group--mine]="group.mine">
-          @if (!group.mine) {
-            <wit-avatar class="group__avatar" [name]="group.author.displayName" [url]="group.author.avatarUrl" [size]="34" />
-          }
-          <div class="group__body">
-            @if (!group.mine && showNames()) {
-              <span class="group__name">{{ group.author.displayName }}</span>
+        @if (!historyReady() && !messages().length) {
+          <div class="log__skeleton" aria-hidden="true">
+            @for (w of skeleton; track $index) {
+              <span class="sk" [class.sk--mine]="$index % 3 === 1" [style.width.%]="w"></span>
             }
-            <div class="group__messages">
-              @for (m of group.messages; track m.clientId ?? m.id) {
-                <wit-message-bubble
-                  [message]="m"
-                  [mine]="group.mine"
-                  [canEdit]="group.mine"
-                  [canDelete]="group.mine || isAdmin()"
-                  [seen]="m.id === seenMessageId()"
-                  (edit)="edit.emit($event)"
-                  (remove)="remove.emit($event)"
-                  (retry)="retry.emit($event)"
-                  (discard)="discard.emit($event)"
-                  (openImage)="openImage.emit($event)"
-                />
+          </div>
+        } @else if (!messages().length) {
+          <p class="log__empty">{{ 'chats.room.empty' | t }}</p>
+        }
+
+        @for (group of groups(); track group.key) {
+          @if (group.day) {
+            <div class="day" role="separator">
+              <span>{{ dayLabel(group.day) }}</span>
+            </div>
+          }
+          <div class="group" [class.group--mine]="group.mine">
+            @if (!group.mine) {
+              <wit-avatar
+                class="group__avatar"
+                [name]="group.author.displayName"
+                [url]="group.author.avatarUrl"
+                [size]="34"
+              />
+            }
+            <div class="group__body">
+              @if (!group.mine && showNames()) {
+                <span class="group__name">{{ group.author.displayName }}</span>
               }
+              <div class="group__messages">
+                @for (m of group.messages; track m.clientId ?? m.id) {
+                  <wit-message-bubble
+                    [message]="m"
+                    [mine]="group.mine"
+                    [canEdit]="group.mine"
+                    [canDelete]="group.mine || isAdmin()"
+                    [seen]="m.id === seenMessageId()"
+                    (edit)="edit.emit($event)"
+                    (remove)="remove.emit($event)"
+                    (retry)="retry.emit($event)"
+                    (discard)="discard.emit($event)"
+                    (openImage)="openImage.emit($event)"
+                  />
+                }
+              </div>
             </div>
           </div>
-        </div>
-      }
+        }
       </div>
     </div>
     @if (showJump()) {
-      <button type="button" class="jump" (click)="scrollToBottom(true)" [attr.aria-label]="'chats.room.jumpToLatest' | t">
-        <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5v14M6 13l6 6 6-6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" /></svg>
+      <button
+        type="button"
+        class="jump"
+        (click)="scrollToBottom(true)"
+        [attr.aria-label]="'chats.room.jumpToLatest' | t"
+      >
+        <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
+          <path
+            d="M12 5v14M6 13l6 6 6-6"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
+        </svg>
       </button>
     }
   `,

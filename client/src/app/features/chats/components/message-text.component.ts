@@ -6,10 +6,24 @@ import { segmentText } from '../data-access/link-segments';
 @Component({
   selector: 'wit-message-text',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `@for (segment of segments(); track $index) {@if (segment.kind === 'link') {<a [href]="segment.href" target="_blank" rel="noopener noreferrer nofollow">{{ segment.text }}</a>} @else {<ng-container>{{ segment.text }}</ng-container>}}`,
+  template: `@for (segment of segments(); track $index) {
+    @if (segment.kind === 'link') {
+      <a [href]="segment.href" target="_blank" rel="noopener noreferrer nofollow">{{ segment.text }}</a>
+    } @else {
+      <ng-container>{{ segment.text }}</ng-container>
+    }
+  }`,
   styles: `
-    :host { white-space: pre-wrap; overflow-wrap: anywhere; }
-    a { color: inherit; text-decoration: underline; text-underline-offset: 2px; font-weight: inherit; }
+    :host {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    a {
+      color: inherit;
+      text-decoration: underline;
+      text-underline-offset: 2px;
+      font-weight: inherit;
+    }
   `,
 })
 export class MessageTextComponent {

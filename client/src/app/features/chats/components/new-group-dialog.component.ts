@@ -14,10 +14,23 @@ import { PeopleSearchComponent } from './people-search.component';
 /** "New group": name, visibility and (optionally) the first members. */
 @Component({
   selector: 'wit-new-group-dialog',
-  imports: [ReactiveFormsModule, TranslatePipe, UiMessagePipe, ChatDialogComponent, PeopleSearchComponent, AvatarComponent],
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    UiMessagePipe,
+    ChatDialogComponent,
+    PeopleSearchComponent,
+    AvatarComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <wit-chat-dialog [open]="open()" [heading]="'chats.group.title' | t" titleId="new-group-title" testId="new-group-dialog" (closed)="close()">
+    <wit-chat-dialog
+      [open]="open()"
+      [heading]="'chats.group.title' | t"
+      titleId="new-group-title"
+      testId="new-group-dialog"
+      (closed)="close()"
+    >
       @if (open()) {
         <form class="form" [formGroup]="form" (ngSubmit)="create()" novalidate>
           @if (error(); as e) {
@@ -25,8 +38,17 @@ import { PeopleSearchComponent } from './people-search.component';
           }
           <div class="field">
             <label class="field__label" for="group-name">{{ 'chats.group.name' | t }}</label>
-            <input id="group-name" class="input" data-testid="group-name" autofocus formControlName="name" [maxLength]="nameMax" autocomplete="off"
-              aria-describedby="group-name-hint" [attr.aria-invalid]="showNameError() ? 'true' : null" />
+            <input
+              id="group-name"
+              class="input"
+              data-testid="group-name"
+              autofocus
+              formControlName="name"
+              [maxLength]="nameMax"
+              autocomplete="off"
+              aria-describedby="group-name-hint"
+              [attr.aria-invalid]="showNameError() ? 'true' : null"
+            />
             @if (showNameError()) {
               <span class="field__error" id="group-name-error">{{ 'validation.required' | t }}</span>
             }
@@ -45,7 +67,14 @@ import { PeopleSearchComponent } from './people-search.component';
                 <li class="chip">
                   <wit-avatar [name]="p.displayName" [url]="p.avatarUrl" [size]="22" />
                   <span>{{ p.displayName }}</span>
-                  <button type="button" class="chip__x" (click)="togglePerson(p)" [attr.aria-label]="'chats.group.remove' | t: { name: p.displayName }">×</button>
+                  <button
+                    type="button"
+                    class="chip__x"
+                    (click)="togglePerson(p)"
+                    [attr.aria-label]="'chats.group.remove' | t: { name: p.displayName }"
+                  >
+                    ×
+                  </button>
                 </li>
               }
             </ul>
@@ -66,7 +95,9 @@ import { PeopleSearchComponent } from './people-search.component';
           <div class="actions">
             <button type="button" class="btn" (click)="close()">{{ 'common.cancel' | t }}</button>
             <button type="submit" class="btn btn--primary" data-testid="group-create" [disabled]="busy()">
-              @if (busy()) {<span class="spinner" aria-hidden="true"></span>}
+              @if (busy()) {
+                <span class="spinner" aria-hidden="true"></span>
+              }
               {{ 'chats.group.create' | t }}
             </button>
           </div>
@@ -75,13 +106,52 @@ import { PeopleSearchComponent } from './people-search.component';
     </wit-chat-dialog>
   `,
   styles: `
-    .form { display: flex; flex-direction: column; gap: var(--wit-space-4); padding: var(--wit-space-5) var(--wit-space-6) var(--wit-space-6); }
-    .form .field + .field { margin-top: 0; }
-    .chips { display: flex; flex-wrap: wrap; gap: var(--wit-space-2); margin: 0; padding: 0; list-style: none; }
-    .chip { display: inline-flex; align-items: center; gap: 6px; padding: 3px 4px 3px 4px; border-radius: 999px; background: var(--wit-color-brand-soft); font-size: var(--wit-text-sm); }
-    .chip__x { width: 24px; height: 24px; border: 0; border-radius: 50%; background: transparent; color: var(--wit-color-brand-strong); font-size: 18px; line-height: 1; cursor: pointer; }
-    .chip__x:hover { background: rgb(79 70 229 / 14%); }
-    .actions { display: flex; justify-content: flex-end; gap: var(--wit-space-2); margin-top: var(--wit-space-2); }
+    .form {
+      display: flex;
+      flex-direction: column;
+      gap: var(--wit-space-4);
+      padding: var(--wit-space-5) var(--wit-space-6) var(--wit-space-6);
+    }
+    .form .field + .field {
+      margin-top: 0;
+    }
+    .chips {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--wit-space-2);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      padding: 3px 4px 3px 4px;
+      border-radius: 999px;
+      background: var(--wit-color-brand-soft);
+      font-size: var(--wit-text-sm);
+    }
+    .chip__x {
+      width: 24px;
+      height: 24px;
+      border: 0;
+      border-radius: 50%;
+      background: transparent;
+      color: var(--wit-color-brand-strong);
+      font-size: 18px;
+      line-height: 1;
+      cursor: pointer;
+    }
+    .chip__x:hover {
+      background: rgb(79 70 229 / 14%);
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: var(--wit-space-2);
+      margin-top: var(--wit-space-2);
+    }
   `,
 })
 export class NewGroupDialogComponent {
@@ -95,7 +165,10 @@ export class NewGroupDialogComponent {
 
   protected readonly nameMax = ROOM_NAME_MAX;
   protected readonly form = new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(ROOM_NAME_MAX)] }),
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(ROOM_NAME_MAX)],
+    }),
     visibility: new FormControl<RoomVisibility>('private', { nonNullable: true }),
   });
   protected readonly chosen = signal<Profile[]>([]);
@@ -131,7 +204,11 @@ export class NewGroupDialogComponent {
     this.error.set(null);
     const memberIds = this.chosenIds();
     this.api
-      .createGroup({ name, visibility: this.form.controls.visibility.value, ...(memberIds.length ? { memberIds } : {}) })
+      .createGroup({
+        name,
+        visibility: this.form.controls.visibility.value,
+        ...(memberIds.length ? { memberIds } : {}),
+      })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (room) => {

@@ -35,10 +35,14 @@ type SearchState = { status: 'loading' } | { status: 'done'; people: Profile[] }
     </div>
     @switch (state().status) {
       @case ('loading') {
-        <p class="people__note" role="status"><span class="spinner" aria-hidden="true"></span> {{ 'app.loading' | t }}</p>
+        <p class="people__note" role="status">
+          <span class="spinner" aria-hidden="true"></span> {{ 'app.loading' | t }}
+        </p>
       }
       @case ('unavailable') {
-        <p class="people__note people__note--warn" role="status" data-testid="people-unavailable">{{ 'chats.group.peopleUnavailable' | t }}</p>
+        <p class="people__note people__note--warn" role="status" data-testid="people-unavailable">
+          {{ 'chats.group.peopleUnavailable' | t }}
+        </p>
       }
       @case ('done') {
         @if (!visible().length) {
@@ -52,17 +56,33 @@ type SearchState = { status: 'loading' } | { status: 'done'; people: Profile[] }
           <li class="person" [attr.data-user-id]="p.id" data-testid="person">
             <span class="person__pic">
               <wit-avatar [name]="p.displayName" [url]="p.avatarUrl" [size]="36" />
-              @if (p.online) {<span class="dot" aria-hidden="true"></span>}
+              @if (p.online) {
+                <span class="dot" aria-hidden="true"></span>
+              }
             </span>
             <span class="person__name">{{ p.displayName }}</span>
             @if (showMessage()) {
-              <button type="button" class="btn btn--ghost btn--sm" data-testid="person-message" [disabled]="!!direct.opening()"
-                (click)="direct.openDirectChat(p.id)">{{ 'chats.group.message' | t }}</button>
+              <button
+                type="button"
+                class="btn btn--ghost btn--sm"
+                data-testid="person-message"
+                [disabled]="!!direct.opening()"
+                (click)="direct.openDirectChat(p.id)"
+              >
+                {{ 'chats.group.message' | t }}
+              </button>
             }
             @let chosen = selected().includes(p.id);
-            <button type="button" class="btn btn--sm" [class.btn--primary]="!chosen" [attr.data-testid]="actionTestId()"
-              [attr.aria-pressed]="toggle() ? chosen : null" [disabled]="busyIds().includes(p.id)"
-              [attr.aria-label]="(chosen ? actionDoneLabel() : actionLabel()) + ': ' + p.displayName" (click)="picked.emit(p)">
+            <button
+              type="button"
+              class="btn btn--sm"
+              [class.btn--primary]="!chosen"
+              [attr.data-testid]="actionTestId()"
+              [attr.aria-pressed]="toggle() ? chosen : null"
+              [disabled]="busyIds().includes(p.id)"
+              [attr.aria-label]="(chosen ? actionDoneLabel() : actionLabel()) + ': ' + p.displayName"
+              (click)="picked.emit(p)"
+            >
               {{ chosen ? actionDoneLabel() : actionLabel() }}
             </button>
           </li>
@@ -71,15 +91,65 @@ type SearchState = { status: 'loading' } | { status: 'done'; people: Profile[] }
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: var(--wit-space-2); }
-    .people { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; max-height: 240px; overflow-y: auto; }
-    .person { display: flex; align-items: center; gap: var(--wit-space-3); padding: 6px var(--wit-space-1); border-radius: var(--wit-radius-md); }
-    .person:hover { background: var(--wit-color-surface-muted); }
-    .person__pic { position: relative; display: inline-flex; }
-    .person__name { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: var(--wit-weight-medium); }
-    .dot { position: absolute; right: 0; bottom: 0; width: 11px; height: 11px; border-radius: 50%; background: #12b76a; border: 2px solid var(--wit-color-surface); }
-    .people__note { display: flex; align-items: center; gap: var(--wit-space-2); font-size: var(--wit-text-sm); color: var(--wit-color-text-muted); }
-    .people__note--warn { padding: var(--wit-space-2) var(--wit-space-3); border-radius: var(--wit-radius-md); color: var(--wit-color-warning); background: var(--wit-color-warning-soft); }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: var(--wit-space-2);
+    }
+    .people {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      max-height: 240px;
+      overflow-y: auto;
+    }
+    .person {
+      display: flex;
+      align-items: center;
+      gap: var(--wit-space-3);
+      padding: 6px var(--wit-space-1);
+      border-radius: var(--wit-radius-md);
+    }
+    .person:hover {
+      background: var(--wit-color-surface-muted);
+    }
+    .person__pic {
+      position: relative;
+      display: inline-flex;
+    }
+    .person__name {
+      flex: 1;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      font-weight: var(--wit-weight-medium);
+    }
+    .dot {
+      position: absolute;
+      right: 0;
+      bottom: 0;
+      width: 11px;
+      height: 11px;
+      border-radius: 50%;
+      background: #12b76a;
+      border: 2px solid var(--wit-color-surface);
+    }
+    .people__note {
+      display: flex;
+      align-items: center;
+      gap: var(--wit-space-2);
+      font-size: var(--wit-text-sm);
+      color: var(--wit-color-text-muted);
+    }
+    .people__note--warn {
+      padding: var(--wit-space-2) var(--wit-space-3);
+      border-radius: var(--wit-radius-md);
+      color: var(--wit-color-warning);
+      background: var(--wit-color-warning-soft);
+    }
   `,
 })
 export class PeopleSearchComponent {

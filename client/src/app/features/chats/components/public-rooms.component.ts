@@ -11,7 +11,10 @@ import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
 import { ChatApiService } from '../data-access/chat-api.service';
 import { ChatsStore } from '../data-access/chats.store';
 
-type Result = { status: 'loading' } | { status: 'done'; rooms: Room[]; cursor: string | null } | { status: 'error'; error: UiMessage };
+type Result =
+  | { status: 'loading' }
+  | { status: 'done'; rooms: Room[]; cursor: string | null }
+  | { status: 'error'; error: UiMessage };
 
 /** Public group rooms: search, open read-only, or join. */
 @Component({
@@ -21,9 +24,24 @@ type Result = { status: 'loading' } | { status: 'done'; rooms: Room[]; cursor: s
   template: `
     <div class="search">
       <label class="visually-hidden" for="public-search">{{ 'chats.publicSearch' | t }}</label>
-      <svg class="search__icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true"><path d="M11 19a8 8 0 1 0 0-16 8 8 0 0 0 0 16ZM21 21l-4.3-4.3" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
-      <input id="public-search" class="input search__input" type="search" data-testid="public-search" autocomplete="off"
-        [placeholder]="'chats.publicSearch' | t" (input)="query$.next($any($event.target).value)" />
+      <svg class="search__icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
+        <path
+          d="M11 19a8 8 0 1 0 0-16 8 8 0 0 0 0 16ZM21 21l-4.3-4.3"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2"
+          stroke-linecap="round"
+        />
+      </svg>
+      <input
+        id="public-search"
+        class="input search__input"
+        type="search"
+        data-testid="public-search"
+        autocomplete="off"
+        [placeholder]="'chats.publicSearch' | t"
+        (input)="query$.next($any($event.target).value)"
+      />
     </div>
     @switch (result().status) {
       @case ('loading') {
@@ -46,8 +64,16 @@ type Result = { status: 'loading' } | { status: 'done'; rooms: Room[]; cursor: s
             @if (member) {
               <a class="btn btn--sm" [routerLink]="['/chats', room.id]">{{ 'chats.open' | t }}</a>
             } @else {
-              <button type="button" class="btn btn--primary btn--sm" data-testid="room-join" [disabled]="joining() === room.id"
-                [attr.aria-label]="('chats.join' | t) + ': ' + room.name" (click)="join(room)">{{ 'chats.join' | t }}</button>
+              <button
+                type="button"
+                class="btn btn--primary btn--sm"
+                data-testid="room-join"
+                [disabled]="joining() === room.id"
+                [attr.aria-label]="('chats.join' | t) + ': ' + room.name"
+                (click)="join(room)"
+              >
+                {{ 'chats.join' | t }}
+              </button>
             }
           </li>
         }
@@ -59,26 +85,95 @@ type Result = { status: 'loading' } | { status: 'done'; rooms: Room[]; cursor: s
       </div>
     }
     @if (cursor()) {
-      <div class="more"><button type="button" class="btn btn--ghost btn--sm" (click)="more()">{{ 'chats.loadMore' | t }}</button></div>
+      <div class="more">
+        <button type="button" class="btn btn--ghost btn--sm" (click)="more()">{{ 'chats.loadMore' | t }}</button>
+      </div>
     }
   `,
   styles: `
-    :host { display: block; padding: var(--wit-space-2) var(--wit-space-3); }
-    .search { position: relative; margin: var(--wit-space-1) 0 var(--wit-space-2); }
-    .search__icon { position: absolute; left: 12px; top: 13px; color: var(--wit-color-text-muted); }
-    .search__input { padding-left: 38px; border-radius: var(--wit-radius-full); background: var(--wit-color-surface-muted); border-color: transparent; }
-    .rooms { list-style: none; margin: 0; padding: 0; }
-    .room { display: flex; align-items: center; gap: var(--wit-space-3); padding: 8px var(--wit-space-2); border-radius: var(--wit-radius-md); }
-    .room:hover { background: var(--wit-color-surface-muted); }
-    .room__main { display: flex; flex-direction: column; flex: 1; min-width: 0; color: var(--wit-color-text); }
-    .room__main:hover { text-decoration: none; }
-    .room__name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: var(--wit-weight-semibold); }
-    .room__meta { font-size: var(--wit-text-xs); font-weight: var(--wit-weight-regular); color: var(--wit-color-text-muted); }
-    .note { display: flex; align-items: center; gap: var(--wit-space-2); padding: var(--wit-space-4) var(--wit-space-2); font-size: var(--wit-text-sm); color: var(--wit-color-text-muted); }
-    .note--error { color: var(--wit-color-danger); }
-    .empty { padding: var(--wit-space-8) var(--wit-space-4); text-align: center; font-size: var(--wit-text-sm); color: var(--wit-color-text-muted); }
-    .empty__title { margin-bottom: var(--wit-space-1); font-size: var(--wit-text-lg); color: var(--wit-color-text); }
-    .more { display: flex; justify-content: center; padding: var(--wit-space-2); }
+    :host {
+      display: block;
+      padding: var(--wit-space-2) var(--wit-space-3);
+    }
+    .search {
+      position: relative;
+      margin: var(--wit-space-1) 0 var(--wit-space-2);
+    }
+    .search__icon {
+      position: absolute;
+      left: 12px;
+      top: 13px;
+      color: var(--wit-color-text-muted);
+    }
+    .search__input {
+      padding-left: 38px;
+      border-radius: var(--wit-radius-full);
+      background: var(--wit-color-surface-muted);
+      border-color: transparent;
+    }
+    .rooms {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .room {
+      display: flex;
+      align-items: center;
+      gap: var(--wit-space-3);
+      padding: 8px var(--wit-space-2);
+      border-radius: var(--wit-radius-md);
+    }
+    .room:hover {
+      background: var(--wit-color-surface-muted);
+    }
+    .room__main {
+      display: flex;
+      flex-direction: column;
+      flex: 1;
+      min-width: 0;
+      color: var(--wit-color-text);
+    }
+    .room__main:hover {
+      text-decoration: none;
+    }
+    .room__name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      font-weight: var(--wit-weight-semibold);
+    }
+    .room__meta {
+      font-size: var(--wit-text-xs);
+      font-weight: var(--wit-weight-regular);
+      color: var(--wit-color-text-muted);
+    }
+    .note {
+      display: flex;
+      align-items: center;
+      gap: var(--wit-space-2);
+      padding: var(--wit-space-4) var(--wit-space-2);
+      font-size: var(--wit-text-sm);
+      color: var(--wit-color-text-muted);
+    }
+    .note--error {
+      color: var(--wit-color-danger);
+    }
+    .empty {
+      padding: var(--wit-space-8) var(--wit-space-4);
+      text-align: center;
+      font-size: var(--wit-text-sm);
+      color: var(--wit-color-text-muted);
+    }
+    .empty__title {
+      margin-bottom: var(--wit-space-1);
+      font-size: var(--wit-text-lg);
+      color: var(--wit-color-text);
+    }
+    .more {
+      display: flex;
+      justify-content: center;
+      padding: var(--wit-space-2);
+    }
   `,
 })
 export class PublicRoomsComponent {

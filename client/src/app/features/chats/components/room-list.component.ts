@@ -38,7 +38,12 @@ interface RoomRow {
     @if (store.loading()) {
       <ul class="rooms" aria-hidden="true">
         @for (i of [1, 2, 3, 4, 5, 6]; track i) {
-          <li class="row row--skeleton"><span class="sk sk--pic"></span><span class="sk-lines"><span class="sk" style="width: 55%"></span><span class="sk" style="width: 80%"></span></span></li>
+          <li class="row row--skeleton">
+            <span class="sk sk--pic"></span
+            ><span class="sk-lines"
+              ><span class="sk" style="width: 55%"></span><span class="sk" style="width: 80%"></span
+            ></span>
+          </li>
         }
       </ul>
       <span class="visually-hidden" role="status">{{ 'app.loading' | t }}</span>
@@ -49,7 +54,15 @@ interface RoomRow {
       </div>
     } @else if (!rows().length) {
       <div class="note" data-testid="chat-list-empty">
-        <svg width="48" height="48" viewBox="0 0 24 24" aria-hidden="true" class="note__art"><path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round" /></svg>
+        <svg width="48" height="48" viewBox="0 0 24 24" aria-hidden="true" class="note__art">
+          <path
+            d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.6"
+            stroke-linejoin="round"
+          />
+        </svg>
         <h2 class="note__title">{{ 'chats.noChats' | t }}</h2>
         <p>{{ 'chats.noChatsText' | t }}</p>
       </div>
@@ -69,14 +82,24 @@ interface RoomRow {
             <span class="row__pic">
               <wit-avatar [name]="row.room.name" [url]="row.avatar" [size]="48" />
               @if (row.online) {
-                <span class="dot" data-testid="online-dot"><span class="visually-hidden">{{ 'chats.online' | t }}</span></span>
+                <span class="dot" data-testid="online-dot"
+                  ><span class="visually-hidden">{{ 'chats.online' | t }}</span></span
+                >
               }
             </span>
             <span class="row__main">
               <span class="row__top">
                 <span class="row__name">
                   @if (row.room.kind === 'group') {
-                    <svg class="row__kind" width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7ZM21 19v-1a4 4 0 0 0-3-3.9" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" /></svg>
+                    <svg class="row__kind" width="14" height="14" viewBox="0 0 24 24" aria-hidden="true">
+                      <path
+                        d="M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7ZM21 19v-1a4 4 0 0 0-3-3.9"
+                        fill="none"
+                        stroke="currentColor"
+                        stroke-width="2"
+                        stroke-linecap="round"
+                      />
+                    </svg>
                   }
                   {{ row.room.name }}
                 </span>
@@ -89,7 +112,9 @@ interface RoomRow {
                   <span class="row__preview">{{ row.preview }}</span>
                 }
                 @if (row.room.unreadCount > 0) {
-                  <span class="badge" data-testid="unread-badge">{{ row.unread }}<span class="visually-hidden"> {{ 'chats.unreadSuffix' | t }}</span></span>
+                  <span class="badge" data-testid="unread-badge"
+                    >{{ row.unread }}<span class="visually-hidden"> {{ 'chats.unreadSuffix' | t }}</span></span
+                  >
                 }
               </span>
             </span>
@@ -99,9 +124,12 @@ interface RoomRow {
     </ul>
     <div #sentinel class="more">
       @if (store.loadingMore()) {
-        <span class="spinner" aria-hidden="true"></span><span class="visually-hidden" role="status">{{ 'app.loading' | t }}</span>
+        <span class="spinner" aria-hidden="true"></span
+        ><span class="visually-hidden" role="status">{{ 'app.loading' | t }}</span>
       } @else if (store.hasMore() && !store.loading()) {
-        <button type="button" class="btn btn--ghost btn--sm" data-testid="chat-list-more" (click)="store.loadMore()">{{ 'chats.loadMore' | t }}</button>
+        <button type="button" class="btn btn--ghost btn--sm" data-testid="chat-list-more" (click)="store.loadMore()">
+          {{ 'chats.loadMore' | t }}
+        </button>
       }
     </div>
   `,
@@ -126,7 +154,10 @@ export class RoomListComponent {
         avatar: roomAvatar(room, myId),
         online: !!peer?.online,
         preview: messagePreview(last, myId, room.kind, t),
-        typing: typingLabel((typing[room.id] ?? []).map((u) => u.name), t),
+        typing: typingLabel(
+          (typing[room.id] ?? []).map((u) => u.name),
+          t,
+        ),
         time: formatListTime(last?.createdAt ?? room.createdAt, lang),
         unread: room.unreadCount > 99 ? '99+' : String(room.unreadCount),
       };
@@ -137,9 +168,12 @@ export class RoomListComponent {
     const destroyRef = inject(DestroyRef);
     afterNextRender(() => {
       if (typeof IntersectionObserver === 'undefined') return;
-      const observer = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) this.store.loadMore();
-      }, { rootMargin: '200px' });
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) this.store.loadMore();
+        },
+        { rootMargin: '200px' },
+      );
       observer.observe(this.sentinel().nativeElement);
       destroyRef.onDestroy(() => observer.disconnect());
     });

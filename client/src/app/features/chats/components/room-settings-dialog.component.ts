@@ -1,8 +1,27 @@
 import { HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { type Image, type Profile, type Room, ROOM_NAME_MAX, type RoomVisibility, UPLOAD_MIME_TYPES, type UserSummary } from '@world-it/contracts';
+import {
+  type Image,
+  type Profile,
+  type Room,
+  ROOM_NAME_MAX,
+  type RoomVisibility,
+  UPLOAD_MIME_TYPES,
+  type UserSummary,
+} from '@world-it/contracts';
 import { filter, map, switchMap } from 'rxjs';
 
 import { I18nService } from '../../../core/i18n/i18n.service';
@@ -19,11 +38,23 @@ type Pending = { kind: 'leave' } | { kind: 'delete' } | { kind: 'remove'; member
 /** Group settings: admins rename, change visibility and picture, manage members, delete; everyone sees members and can leave. */
 @Component({
   selector: 'wit-room-settings-dialog',
-  imports: [ReactiveFormsModule, TranslatePipe, AvatarComponent, ChatDialogComponent, ConfirmDialogComponent, PeopleSearchComponent],
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    AvatarComponent,
+    ChatDialogComponent,
+    ConfirmDialogComponent,
+    PeopleSearchComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <wit-chat-dialog [open]="open()" [heading]="(isAdmin() ? 'chats.settings.title' : 'chats.settings.infoTitle') | t" titleId="room-settings-title"
-      testId="room-settings-dialog" (closed)="closed.emit()">
+    <wit-chat-dialog
+      [open]="open()"
+      [heading]="(isAdmin() ? 'chats.settings.title' : 'chats.settings.infoTitle') | t"
+      titleId="room-settings-title"
+      testId="room-settings-dialog"
+      (closed)="closed.emit()"
+    >
       @if (open()) {
         @let r = room();
         <div class="body">
@@ -31,15 +62,37 @@ type Pending = { kind: 'leave' } | { kind: 'delete' } | { kind: 'remove'; member
             <wit-avatar [name]="r.name" [url]="r.avatarUrl" [size]="72" />
             <div class="hero__text">
               <strong class="hero__name">{{ r.name }}</strong>
-              <span class="hero__meta">{{ (r.visibility === 'public' ? 'chats.public' : 'chats.private') | t }} · {{ 'chats.members' | t: { n: r.membersCount } }}</span>
+              <span class="hero__meta"
+                >{{ (r.visibility === 'public' ? 'chats.public' : 'chats.private') | t }} ·
+                {{ 'chats.members' | t: { n: r.membersCount } }}</span
+              >
               @if (isAdmin()) {
                 <span class="hero__actions">
-                  <input #pic class="visually-hidden" type="file" tabindex="-1" data-testid="room-avatar-input" [attr.accept]="accept" (change)="uploadAvatar(pic)" />
+                  <input
+                    #pic
+                    class="visually-hidden"
+                    type="file"
+                    tabindex="-1"
+                    data-testid="room-avatar-input"
+                    [attr.accept]="accept"
+                    (change)="uploadAvatar(pic)"
+                  />
                   <button type="button" class="btn btn--sm" [disabled]="busy()" (click)="pic.click()">
-                    @if (avatarProgress() !== null) {<span class="spinner" aria-hidden="true"></span> {{ avatarProgress() }}%} @else {<span>{{ 'chats.settings.changeAvatar' | t }}</span>}
+                    @if (avatarProgress() !== null) {
+                      <span class="spinner" aria-hidden="true"></span> {{ avatarProgress() }}%
+                    } @else {
+                      <span>{{ 'chats.settings.changeAvatar' | t }}</span>
+                    }
                   </button>
                   @if (r.avatarUrl) {
-                    <button type="button" class="btn btn--ghost btn--sm" [disabled]="busy()" (click)="save({ avatarImageId: null })">{{ 'chats.settings.removeAvatar' | t }}</button>
+                    <button
+                      type="button"
+                      class="btn btn--ghost btn--sm"
+                      [disabled]="busy()"
+                      (click)="save({ avatarImageId: null })"
+                    >
+                      {{ 'chats.settings.removeAvatar' | t }}
+                    </button>
                   }
                 </span>
               }
@@ -50,7 +103,14 @@ type Pending = { kind: 'leave' } | { kind: 'delete' } | { kind: 'remove'; member
             <form class="section" [formGroup]="form" (ngSubmit)="saveForm()">
               <div class="field">
                 <label class="field__label" for="room-name">{{ 'chats.settings.name' | t }}</label>
-                <input id="room-name" class="input" data-testid="room-name" formControlName="name" [maxLength]="nameMax" autocomplete="off" />
+                <input
+                  id="room-name"
+                  class="input"
+                  data-testid="room-name"
+                  formControlName="name"
+                  [maxLength]="nameMax"
+                  autocomplete="off"
+                />
               </div>
               <div class="field">
                 <label class="field__label" for="room-visibility">{{ 'chats.settings.visibility' | t }}</label>
@@ -59,7 +119,14 @@ type Pending = { kind: 'leave' } | { kind: 'delete' } | { kind: 'remove'; member
                   <option value="public">{{ 'chats.group.visibilityPublic' | t }}</option>
                 </select>
               </div>
-              <button type="submit" class="btn btn--primary btn--sm save" data-testid="room-save" [disabled]="busy() || form.invalid || !dirty()">{{ 'common.save' | t }}</button>
+              <button
+                type="submit"
+                class="btn btn--primary btn--sm save"
+                data-testid="room-save"
+                [disabled]="busy() || form.invalid || !dirty()"
+              >
+                {{ 'common.save' | t }}
+              </button>
             </form>
           }
 
@@ -68,12 +135,32 @@ type Pending = { kind: 'leave' } | { kind: 'delete' } | { kind: 'remove'; member
             <ul class="members" data-testid="member-list">
               @for (m of r.members; track m.id) {
                 <li class="member" data-testid="member" [attr.data-user-id]="m.id">
-                  <span class="member__pic"><wit-avatar [name]="m.displayName" [url]="m.avatarUrl" [size]="36" />@if (m.online) {<span class="dot" aria-hidden="true"></span>}</span>
-                  <span class="member__name">{{ m.displayName }}@if (m.id === myId()) {<span class="muted you">({{ 'chats.msg.you' | t }})</span>}</span>
-                  @if (m.id === r.adminId) {<span class="tag">{{ 'chats.settings.admin' | t }}</span>}
+                  <span class="member__pic"
+                    ><wit-avatar [name]="m.displayName" [url]="m.avatarUrl" [size]="36" />
+                    @if (m.online) {
+                      <span class="dot" aria-hidden="true"></span>
+                    }
+                  </span>
+                  <span class="member__name"
+                    >{{ m.displayName }}
+                    @if (m.id === myId()) {
+                      <span class="muted you">({{ 'chats.msg.you' | t }})</span>
+                    }
+                  </span>
+                  @if (m.id === r.adminId) {
+                    <span class="tag">{{ 'chats.settings.admin' | t }}</span>
+                  }
                   @if (isAdmin() && m.id !== myId()) {
-                    <button type="button" class="btn btn--ghost btn--sm" data-testid="member-remove" [disabled]="busy()"
-                      [attr.aria-label]="'chats.group.remove' | t: { name: m.displayName }" (click)="pending.set({ kind: 'remove', member: m })">{{ 'chats.settings.removeMember' | t }}</button>
+                    <button
+                      type="button"
+                      class="btn btn--ghost btn--sm"
+                      data-testid="member-remove"
+                      [disabled]="busy()"
+                      [attr.aria-label]="'chats.group.remove' | t: { name: m.displayName }"
+                      (click)="pending.set({ kind: 'remove', member: m })"
+                    >
+                      {{ 'chats.settings.removeMember' | t }}
+                    </button>
                   }
                 </li>
               }
@@ -84,24 +171,56 @@ type Pending = { kind: 'leave' } | { kind: 'delete' } | { kind: 'remove'; member
           </section>
 
           @if (isAdmin()) {
-            <wit-people-search class="section" [label]="'chats.settings.addMembers' | t" inputId="member-search" inputTestId="member-search"
-              actionTestId="member-add" [actionLabel]="'chats.settings.add' | t" [exclude]="memberIds()" [busyIds]="adding()" (picked)="add($event)" />
+            <wit-people-search
+              class="section"
+              [label]="'chats.settings.addMembers' | t"
+              inputId="member-search"
+              inputTestId="member-search"
+              actionTestId="member-add"
+              [actionLabel]="'chats.settings.add' | t"
+              [exclude]="memberIds()"
+              [busyIds]="adding()"
+              (picked)="add($event)"
+            />
           }
 
           <section class="section danger" aria-labelledby="danger-title">
             <h3 id="danger-title" class="section__title">{{ 'chats.settings.dangerZone' | t }}</h3>
             <div class="danger__actions">
-              <button type="button" class="btn btn--sm btn--outline-danger" data-testid="room-leave" [disabled]="busy()" (click)="pending.set({ kind: 'leave' })">{{ 'chats.settings.leave' | t }}</button>
+              <button
+                type="button"
+                class="btn btn--sm btn--outline-danger"
+                data-testid="room-leave"
+                [disabled]="busy()"
+                (click)="pending.set({ kind: 'leave' })"
+              >
+                {{ 'chats.settings.leave' | t }}
+              </button>
               @if (isAdmin()) {
-                <button type="button" class="btn btn--sm btn--danger" data-testid="room-delete" [disabled]="busy()" (click)="pending.set({ kind: 'delete' })">{{ 'chats.settings.delete' | t }}</button>
+                <button
+                  type="button"
+                  class="btn btn--sm btn--danger"
+                  data-testid="room-delete"
+                  [disabled]="busy()"
+                  (click)="pending.set({ kind: 'delete' })"
+                >
+                  {{ 'chats.settings.delete' | t }}
+                </button>
               }
             </div>
           </section>
         </div>
       }
     </wit-chat-dialog>
-    <wit-confirm-dialog [open]="!!pending()" [text]="confirmText()" [danger]="true" [busy]="busy()" [confirmLabel]="confirmLabel()"
-      (closed)="pending.set(null)" (confirmed)="runPending()" />
+    <wit-confirm-dialog
+      [open]="!!pending()"
+      [text]="confirmText()"
+      [danger]="true"
+      [busy]="busy()"
+      [confirmLabel]="confirmLabel()"
+      (closed)="pending.set(null)"
+      (confirmed)="runPending()"
+    />
   `,
   styleUrl: './room-settings-dialog.component.css',
 })
@@ -123,7 +242,10 @@ export class RoomSettingsDialogComponent {
   protected readonly nameMax = ROOM_NAME_MAX;
   protected readonly accept = UPLOAD_MIME_TYPES.join(',');
   protected readonly form = new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(ROOM_NAME_MAX)] }),
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(ROOM_NAME_MAX)],
+    }),
     visibility: new FormControl<RoomVisibility>('private', { nonNullable: true }),
   });
   private readonly formValue = signal({ name: '', visibility: 'private' as RoomVisibility });
@@ -167,7 +289,10 @@ export class RoomSettingsDialogComponent {
   protected saveForm(): void {
     const { name, visibility } = this.form.getRawValue();
     const r = this.room();
-    this.save({ ...(name.trim() !== r.name ? { name: name.trim() } : {}), ...(visibility !== r.visibility ? { visibility } : {}) });
+    this.save({
+      ...(name.trim() !== r.name ? { name: name.trim() } : {}),
+      ...(visibility !== r.visibility ? { visibility } : {}),
+    });
   }
 
   protected save(body: { name?: string; visibility?: RoomVisibility; avatarImageId?: string | null }): void {

@@ -1,14 +1,6 @@
 import { HttpClient, HttpEvent, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  CreateGroupRequest,
-  Image,
-  Message,
-  Page,
-  Profile,
-  Room,
-  UpdateRoomRequest,
-} from '@world-it/contracts';
+import type { CreateGroupRequest, Image, Message, Page, Profile, Room, UpdateRoomRequest } from '@world-it/contracts';
 import type { Observable } from 'rxjs';
 
 import { UploadHttp } from './upload-http';
@@ -35,7 +27,9 @@ export class ChatApiService {
   }
 
   publicRooms(search: string, cursor: string | null = null, limit = ROOMS_PAGE_SIZE): Observable<Page<Room>> {
-    return this.http.get<Page<Room>>('/api/chats/public', { params: pageParams({ search: search.trim(), limit, cursor }) });
+    return this.http.get<Page<Room>>('/api/chats/public', {
+      params: pageParams({ search: search.trim(), limit, cursor }),
+    });
   }
 
   room(roomId: string): Observable<Room> {

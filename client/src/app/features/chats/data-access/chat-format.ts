@@ -27,7 +27,10 @@ export function formatListTime(iso: string, lang: Language, now = new Date()): s
   if (days <= 0) return formatClock(iso, lang);
   if (days < 7) return new Intl.DateTimeFormat(locale(lang), { weekday: 'short' }).format(date);
   const sameYear = date.getFullYear() === now.getFullYear();
-  return new Intl.DateTimeFormat(locale(lang), sameYear ? { day: 'numeric', month: 'short' } : { dateStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(
+    locale(lang),
+    sameYear ? { day: 'numeric', month: 'short' } : { dateStyle: 'short' },
+  ).format(date);
 }
 
 /** The divider label above a day's messages: "Today", "Yesterday" or a full date. */
@@ -36,7 +39,11 @@ export function formatDay(day: Date, lang: Language, t: Translate, now = new Dat
   if (days === 0) return t('chats.today');
   if (days === 1) return t('chats.yesterday');
   const sameYear = day.getFullYear() === now.getFullYear();
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(day);
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'long',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  }).format(day);
 }
 
 /** One-line preview of a room's last message for the list. */

@@ -16,7 +16,10 @@ describe('ChatsStore', () => {
 
   function setup(): void {
     localStorage.clear();
-    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken: 't', refreshToken: 'r', user: { ...ada } as Me }));
+    localStorage.setItem(
+      SESSION_STORAGE_KEY,
+      JSON.stringify({ accessToken: 't', refreshToken: 'r', user: { ...ada } as Me }),
+    );
     socket = new FakeSocketService();
     TestBed.configureTestingModule({
       providers: [

@@ -1,6 +1,13 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { type Message, type PresenceEvent, type ReadEvent, type Room, TYPING_TTL_MS, type TypingEvent } from '@world-it/contracts';
+import {
+  type Message,
+  type PresenceEvent,
+  type ReadEvent,
+  type Room,
+  TYPING_TTL_MS,
+  type TypingEvent,
+} from '@world-it/contracts';
 import { filter, pairwise, startWith, type Subscription } from 'rxjs';
 
 import { AuthService } from '../../../core/auth/auth.service';
@@ -51,14 +58,38 @@ export class ChatsStore {
   readonly typing = this.typingByRoom.asReadonly();
 
   constructor() {
-    this.socket.on('message:new').pipe(takeUntilDestroyed(this.destroyRef)).subscribe((m) => isMessage(m) && this.onMessage(m));
-    this.socket.on('message:updated').pipe(takeUntilDestroyed(this.destroyRef)).subscribe((m) => isMessage(m) && this.onMessageUpdated(m));
-    this.socket.on('room:added').pipe(takeUntilDestroyed(this.destroyRef)).subscribe((r) => isRoom(r) && this.upsert(r, true));
-    this.socket.on('room:updated').pipe(takeUntilDestroyed(this.destroyRef)).subscribe((r) => isRoom(r) && this.onRoomUpdated(r));
-    this.socket.on('room:removed').pipe(takeUntilDestroyed(this.destroyRef)).subscribe((e) => hasRoomId(e) && this.remove(e.roomId));
-    this.socket.on('read').pipe(takeUntilDestroyed(this.destroyRef)).subscribe((e) => hasRoomId(e) && this.onRead(e));
-    this.socket.on('presence').pipe(takeUntilDestroyed(this.destroyRef)).subscribe((e) => this.onPresence(e));
-    this.socket.on('typing').pipe(takeUntilDestroyed(this.destroyRef)).subscribe((e) => hasRoomId(e) && this.onTyping(e));
+    this.socket
+      .on('message:new')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((m) => isMessage(m) && this.onMessage(m));
+    this.socket
+      .on('message:updated')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((m) => isMessage(m) && this.onMessageUpdated(m));
+    this.socket
+      .on('room:added')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((r) => isRoom(r) && this.upsert(r, true));
+    this.socket
+      .on('room:updated')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((r) => isRoom(r) && this.onRoomUpdated(r));
+    this.socket
+      .on('room:removed')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((e) => hasRoomId(e) && this.remove(e.roomId));
+    this.socket
+      .on('read')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((e) => hasRoomId(e) && this.onRead(e));
+    this.socket
+      .on('presence')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((e) => this.onPresence(e));
+    this.socket
+      .on('typing')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((e) => hasRoomId(e) && this.onTyping(e));
 
     // Events missed while offline: re-read the first page after every reconnect.
     this.socket.connectionState$
@@ -231,7 +262,10 @@ export class ChatsStore {
     }));
     // The server's typing state expires after TYPING_TTL_MS; so does ours if no "false" arrives.
     const key = `${event.roomId}|${user.id}`;
-    this.typingTimers.set(key, setTimeout(() => this.clearTyping(event.roomId, user.id), TYPING_TTL_MS + 1000));
+    this.typingTimers.set(
+      key,
+      setTimeout(() => this.clearTyping(event.roomId, user.id), TYPING_TTL_MS + 1000),
+    );
   }
 
   private clearTyping(roomId: string, userId: string): void {

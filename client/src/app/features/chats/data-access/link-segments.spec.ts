@@ -12,14 +12,23 @@ describe('segmentText', () => {
   });
 
   it('never turns javascript:, data: or other schemes into links', () => {
-    for (const text of ['javascript:alert(1)', 'JaVaScRiPt:alert(document.cookie)', 'data:text/html,<b>x</b>', 'mailto:a@b.c', 'ftp://host/file', 'www.example.com']) {
+    for (const text of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(document.cookie)',
+      'data:text/html,<b>x</b>',
+      'mailto:a@b.c',
+      'ftp://host/file',
+      'www.example.com',
+    ]) {
       expect(segmentText(text)).toEqual([{ kind: 'text', text }]);
     }
   });
 
   it('only links the http part of a disguised javascript: URL', () => {
     const segments = segmentText('javascript://https://evil.example/%0Aalert(1)');
-    expect(segments.filter((s) => s.kind === 'link').every((s) => s.kind === 'link' && s.href.startsWith('https://'))).toBe(true);
+    expect(
+      segments.filter((s) => s.kind === 'link').every((s) => s.kind === 'link' && s.href.startsWith('https://')),
+    ).toBe(true);
     expect(segments[0]).toEqual({ kind: 'text', text: 'javascript://' });
   });
 

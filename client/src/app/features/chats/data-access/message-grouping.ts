@@ -24,7 +24,11 @@ function dayStart(iso: string): number {
  * Groups an oldest-first list of messages by author: a new group starts when the author changes,
  * the gap to the previous message exceeds `gapMs`, or a new day begins.
  */
-export function groupMessages(messages: readonly ChatMessage[], myId: string | null, gapMs = GROUP_GAP_MS): MessageGroup[] {
+export function groupMessages(
+  messages: readonly ChatMessage[],
+  myId: string | null,
+  gapMs = GROUP_GAP_MS,
+): MessageGroup[] {
   const groups: MessageGroup[] = [];
   let current: MessageGroup | null = null;
   let prevTime = 0;

@@ -21,10 +21,18 @@ describe('RoomStore', () => {
 
   beforeEach(() => {
     localStorage.clear();
-    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken: 't', refreshToken: 'r', user: { ...ada } as Me }));
+    localStorage.setItem(
+      SESSION_STORAGE_KEY,
+      JSON.stringify({ accessToken: 't', refreshToken: 'r', user: { ...ada } as Me }),
+    );
     uuid = 0;
-    if (!globalThis.crypto.randomUUID) Object.defineProperty(globalThis.crypto, 'randomUUID', { value: () => '', configurable: true });
-    jest.spyOn(globalThis.crypto, 'randomUUID').mockImplementation(() => `00000000-0000-4000-8000-00000000000${++uuid}` as `${string}-${string}-${string}-${string}-${string}`);
+    if (!globalThis.crypto.randomUUID)
+      Object.defineProperty(globalThis.crypto, 'randomUUID', { value: () => '', configurable: true });
+    jest
+      .spyOn(globalThis.crypto, 'randomUUID')
+      .mockImplementation(
+        () => `00000000-0000-4000-8000-00000000000${++uuid}` as `${string}-${string}-${string}-${string}-${string}`,
+      );
     socket = new FakeSocketService();
     TestBed.configureTestingModule({
       providers: [
@@ -49,7 +57,9 @@ describe('RoomStore', () => {
     store.open('r1');
     http.expectOne('/api/chats/r1').flush(makeRoom({ id: 'r1', kind: 'direct', members }));
     // newest first, as the server pages
-    http.expectOne((r) => r.url === '/api/chats/r1/messages').flush({ items: [...history].reverse(), nextCursor: null });
+    http
+      .expectOne((r) => r.url === '/api/chats/r1/messages')
+      .flush({ items: [...history].reverse(), nextCursor: null });
   }
 
   const view = () => store.messages().map((m) => ({ id: m.id, state: m.state, content: m.content }));

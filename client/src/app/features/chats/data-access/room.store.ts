@@ -96,20 +96,35 @@ export class RoomStore {
   });
 
   constructor() {
-    this.socket.on('room:updated').pipe(takeUntilDestroyed(this.destroyRef)).subscribe((r) => {
-      if (isRoom(r) && r.id === this.id()) this.roomValue.set(r);
-    });
-    this.socket.on('room:added').pipe(takeUntilDestroyed(this.destroyRef)).subscribe((r) => {
-      if (isRoom(r) && r.id === this.id()) this.becomeMember(r);
-    });
-    this.socket.on('presence').pipe(takeUntilDestroyed(this.destroyRef)).subscribe((e) => {
-      const room = this.roomValue();
-      if (!room || !e || !room.members.some((m) => m.id === e.userId && m.online !== e.online)) return;
-      this.roomValue.set({ ...room, members: room.members.map((m) => (m.id === e.userId ? { ...m, online: e.online } : m)) });
-    });
-    this.socket.on('room:removed').pipe(takeUntilDestroyed(this.destroyRef)).subscribe((e) => {
-      if (hasRoomId(e) && e.roomId === this.id()) this.loadState.set('removed');
-    });
+    this.socket
+      .on('room:updated')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((r) => {
+        if (isRoom(r) && r.id === this.id()) this.roomValue.set(r);
+      });
+    this.socket
+      .on('room:added')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((r) => {
+        if (isRoom(r) && r.id === this.id()) this.becomeMember(r);
+      });
+    this.socket
+      .on('presence')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((e) => {
+        const room = this.roomValue();
+        if (!room || !e || !room.members.some((m) => m.id === e.userId && m.online !== e.online)) return;
+        this.roomValue.set({
+          ...room,
+          members: room.members.map((m) => (m.id === e.userId ? { ...m, online: e.online } : m)),
+        });
+      });
+    this.socket
+      .on('room:removed')
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((e) => {
+        if (hasRoomId(e) && e.roomId === this.id()) this.loadState.set('removed');
+      });
     // After a reconnect: resend what is still pending (same clientId, so the server stores it once)
     // and catch up on what arrived meanwhile.
     this.socket.connectionState$
@@ -150,6 +165,8 @@ export class RoomStore {
             room.kind === 'direct' || !!this.chats?.has(room.id) || room.members.some((m) => m.id === myId);
           this.memberValue.set(member);
           this.chats?.setWatched(room.id, !member);
+          // A room opened from elsewhere ("Message" on a profile) shows in the list at once.
+          if (member && this.chats?.loaded() && !this.chats.has(room.id)) this.chats.upsert(room, true);
           this.loadState.set('ready');
           this.listen();
           this.loadOlder();
@@ -348,7 +365,9 @@ export class RoomStore {
     if (message.clientId) this.outbox.delete(message.clientId);
     const stored: ChatMessage = { ...message, state: 'sent' };
     this.list.update((list) => {
-      const index = list.findIndex((m) => m.id === message.id || (!!message.clientId && m.clientId === message.clientId));
+      const index = list.findIndex(
+        (m) => m.id === message.id || (!!message.clientId && m.clientId === message.clientId),
+      );
       if (index === -1) return placeServerMessage(list, stored);
       const existing = list[index];
       if (existing.state === 'sent' && !isLocalId(existing.id)) return list;
@@ -375,7 +394,9 @@ export class RoomStore {
     }
     const read = this.list().find((m) => m.id === event.messageId);
     const at = read?.createdAt ?? new Date().toISOString();
-    this.readTimes.update((times) => (times[event.userId] && times[event.userId] >= at ? times : { ...times, [event.userId]: at }));
+    this.readTimes.update((times) =>
+      times[event.userId] && times[event.userId] >= at ? times : { ...times, [event.userId]: at },
+    );
   }
 
   private dispatch(clientId: string): void {

@@ -26,21 +26,50 @@ type SidebarView = 'mine' | 'public';
       <aside class="sidebar" aria-labelledby="chats-title">
         <header class="sidebar__head">
           <h1 id="chats-title" class="sidebar__title">{{ 'chats.title' | t }}</h1>
-          <button type="button" class="btn btn--primary btn--sm new" data-testid="new-group" (click)="newGroupOpen.set(true)">
-            <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5v14M5 12h14" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" /></svg>
+          <button
+            type="button"
+            class="btn btn--primary btn--sm new"
+            data-testid="new-group"
+            (click)="newGroupOpen.set(true)"
+          >
+            <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M12 5v14M5 12h14" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
+            </svg>
             <span>{{ 'chats.newGroup' | t }}</span>
           </button>
         </header>
         <div class="tabs" role="tablist" [attr.aria-label]="'chats.title' | t">
-          <button type="button" role="tab" class="tab" id="tab-mine" data-testid="my-chats" aria-controls="chats-panel"
-            [attr.aria-selected]="view() === 'mine'" [attr.tabindex]="view() === 'mine' ? 0 : -1"
-            (click)="view.set('mine')" (keydown.arrowRight)="switchTab('public')" (keydown.arrowLeft)="switchTab('public')">
+          <button
+            type="button"
+            role="tab"
+            class="tab"
+            id="tab-mine"
+            data-testid="my-chats"
+            aria-controls="chats-panel"
+            [attr.aria-selected]="view() === 'mine'"
+            [attr.tabindex]="view() === 'mine' ? 0 : -1"
+            (click)="view.set('mine')"
+            (keydown.arrowRight)="switchTab('public')"
+            (keydown.arrowLeft)="switchTab('public')"
+          >
             {{ 'chats.tabMine' | t }}
-            @if (store.totalUnread()) {<span class="tab__count">{{ store.totalUnread() }}</span>}
+            @if (store.totalUnread()) {
+              <span class="tab__count">{{ store.totalUnread() }}</span>
+            }
           </button>
-          <button type="button" role="tab" class="tab" id="tab-public" data-testid="public-rooms" aria-controls="chats-panel"
-            [attr.aria-selected]="view() === 'public'" [attr.tabindex]="view() === 'public' ? 0 : -1"
-            (click)="view.set('public')" (keydown.arrowLeft)="switchTab('mine')" (keydown.arrowRight)="switchTab('mine')">
+          <button
+            type="button"
+            role="tab"
+            class="tab"
+            id="tab-public"
+            data-testid="public-rooms"
+            aria-controls="chats-panel"
+            [attr.aria-selected]="view() === 'public'"
+            [attr.tabindex]="view() === 'public' ? 0 : -1"
+            (click)="view.set('public')"
+            (keydown.arrowLeft)="switchTab('mine')"
+            (keydown.arrowRight)="switchTab('mine')"
+          >
             {{ 'chats.tabPublic' | t }}
           </button>
         </div>
@@ -50,7 +79,12 @@ type SidebarView = 'mine' | 'public';
             {{ (connection() === 'connecting' ? 'socket.connecting' : 'socket.offline') | t }}
           </p>
         }
-        <div class="sidebar__body" id="chats-panel" role="tabpanel" [attr.aria-labelledby]="view() === 'mine' ? 'tab-mine' : 'tab-public'">
+        <div
+          class="sidebar__body"
+          id="chats-panel"
+          role="tabpanel"
+          [attr.aria-labelledby]="view() === 'mine' ? 'tab-mine' : 'tab-public'"
+        >
           @if (view() === 'mine') {
             <wit-room-list />
           } @else {

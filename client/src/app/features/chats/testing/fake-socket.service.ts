@@ -40,9 +40,9 @@ export class FakeSocketService {
   }
 
   roomMessages$(roomId: string): Observable<RoomEvent> {
-    return merge(...ROOM_EVENTS.map((type) => this.subject(type).pipe(map((payload) => ({ type, payload }) as RoomEvent)))).pipe(
-      filter((e) => e.payload.roomId === roomId),
-    );
+    return merge(
+      ...ROOM_EVENTS.map((type) => this.subject(type).pipe(map((payload) => ({ type, payload }) as RoomEvent))),
+    ).pipe(filter((e) => e.payload.roomId === roomId));
   }
 
   watchRoom(roomId: string): Observable<RoomEvent> {
