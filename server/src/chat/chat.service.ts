@@ -29,6 +29,11 @@ export interface UpdateRoomInput {
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
+/** Text as stored: trimmed, without NUL characters (PostgreSQL text cannot hold them; they would be a 500). */
+export function cleanText(value: string | undefined | null): string {
+  return (value ?? '').replace(/\u0000/g, '').trim();
+}
+
 /** Whether a user who is not a member may see a room at all: only public groups. */
 export function isOpenToNonMembers(room: Pick<RoomRow, 'kind' | 'visibility'>): boolean {
   return room.kind === 'group' && room.visibility === 'public';
@@ -104,7 +109,7 @@ export class ChatService {
 
   async listPublicRooms(userId: string, search: string | undefined, page: PageRequest): Promise<Page<Room>> {
     const rows = await this.store.publicRoomRows(
-      search?.trim() || undefined,
+      cleanText(search) || undefined,
       decodeTimeKey(page.cursor),
       page.limit + 1,
     );
@@ -165,6 +170,7 @@ export class ChatService {
     input: { name: string; visibility: 'public' | 'private'; memberIds?: string[] },
   ): Promise<Room> {
     const others = [...new Set((input.memberIds ?? []).map((id) => id.toLowerCase()))].filter((id) => id !== userId);
+    if (!cleanText(input.name)) throw new BadRequestException(['name must not be empty']);
     const active = new Set(await this.store.activeUserIds(others));
     const unknown = others.filter((id) => !active.has(id));
     if (unknown.length)
@@ -173,7 +179,7 @@ export class ChatService {
     const roomId = await this.db.transaction(async (em) => {
       const rows: Array<{ id: string }> = await em.query(
         `INSERT INTO rooms (kind, name, visibility, admin_id) VALUES ('group', $1, $2, $3) RETURNING id`,
-        [input.name.trim(), input.visibility, userId],
+        [cleanText(input.name), input.visibility, userId],
       );
       const id = rows[0].id;
       // The creator first: seniority decides who inherits the admin role.
@@ -194,13 +200,20 @@ export class ChatService {
     const { room } = await this.memberAccess(userId, roomId, 'change it');
     if (room.kind === 'direct' || room.admin_id !== userId)
       throw new ForbiddenException('Only the room admin can change the room');
+    if (input.name !== undefined && !cleanText(input.name)) throw new BadRequestException(['name must not be empty']);
     if (input.avatarImageId) await this.media.requireOwnImage(userId, input.avatarImageId, 'avatarImageId');
     const setAvatar = input.avatarImageId !== undefined;
     await this.db.query(
       `UPDATE rooms SET name = COALESCE($2, name), visibility = COALESCE($3, visibility),
               avatar_image_id = CASE WHEN $4::boolean THEN $5::uuid ELSE avatar_image_id END
         WHERE id = $1`,
-      [roomId, input.name?.trim() ?? null, input.visibility ?? null, setAvatar, input.avatarImageId ?? null],
+      [
+        roomId,
+        input.name === undefined ? null : cleanText(input.name),
+        input.visibility ?? null,
+        setAvatar,
+        input.avatarImageId ?? null,
+      ],
     );
     if (input.visibility === 'private' && room.visibility === 'public')
       this.events.closeChannels(roomId, { members: false });
@@ -324,7 +337,7 @@ export class ChatService {
     const { room } = await this.memberAccess(userId, roomId, 'send messages');
     const recipients = room.kind === 'direct' ? (await this.store.memberIds(roomId)).filter((id) => id !== userId) : [];
     for (const other of recipients) await this.assertNotBlocked(userId, other);
-    const content = (input.content ?? '').trim();
+    const content = cleanText(input.content);
     if (!content && !input.imageId) throw new BadRequestException(['content or imageId is required']);
     if (input.imageId) await this.media.requireOwnImage(userId, input.imageId);
 
@@ -383,7 +396,7 @@ export class ChatService {
     const row = await this.liveMessage(roomId, messageId);
     if (row.author_id !== userId) throw new ForbiddenException('Only the author can edit a message');
     if (!(await this.store.membership(roomId, userId))) throw new ForbiddenException('Join the room to edit messages');
-    const content = contentRaw.trim();
+    const content = cleanText(contentRaw);
     const hasImage = row.image_id !== null && row.image_deleted_at === null;
     if (!content && !hasImage) throw new BadRequestException(['content must not be empty']);
     const updated = returned(

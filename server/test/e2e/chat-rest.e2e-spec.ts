@@ -139,6 +139,12 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
         .expect(201);
       await as(alice).post(`/api/chats/${room.id}/messages`, { content: 'hi', roomId: room.id }).expect(400);
       await as(alice).post(`/api/chats/not-a-uuid/messages`, { content: 'hi' }).expect(400);
+      // NUL characters cannot be stored by PostgreSQL: they are dropped, never a 500.
+      const nul = await as(alice).post(`/api/chats/${room.id}/messages`, { content: 'a\u0000b' }).expect(201);
+      expect(nul.body.content).toBe('ab');
+      await as(alice).post(`/api/chats/${room.id}/messages`, { content: '\u0000' }).expect(400);
+      await as(alice).post('/api/chats/groups', { name: '\u0000', visibility: 'public' }).expect(400);
+      await as(alice).get('/api/chats/public?search=%00').expect(200);
     });
 
     it('is idempotent per clientId: the same message comes back and no second row is stored', async () => {
