@@ -79,7 +79,9 @@ export class AuthController {
 
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Exchange a refresh token (works once) for a new pair; reusing a spent one ends the session' })
+  @ApiOperation({
+    summary: 'Exchange a refresh token (works once) for a new pair; reusing a spent one ends the session',
+  })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({ description: 'Unknown, spent, revoked or expired refresh token' })
   refresh(@Body() dto: RefreshDto): Promise<TokenPair> {

@@ -90,7 +90,10 @@ export class SessionsService {
   }
 
   async revoke(sessionId: string, reason: RevokeReason): Promise<void> {
-    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await this.sessions.update(
+      { id: sessionId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
   }
 
   /** Every live session of the user ends (password reset, ban), optionally keeping the caller's own. */

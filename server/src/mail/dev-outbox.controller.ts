@@ -23,6 +23,12 @@ export class DevOutboxController {
       order: { sentAt: 'DESC' },
       take: LIMIT,
     });
-    return rows.map((r) => ({ to: r.recipient, subject: r.subject, text: r.text, html: r.html, sentAt: r.sentAt.toISOString() }));
+    return rows.map((r) => ({
+      to: r.recipient,
+      subject: r.subject,
+      text: r.text,
+      html: r.html,
+      sentAt: r.sentAt.toISOString(),
+    }));
   }
 }

@@ -30,7 +30,9 @@ export class MailOutboxService {
   /** Persists a mail job in the caller's transaction; call `relaySoon` with the id after the commit. */
   async add<N extends MailJobName>(em: EntityManager, name: N, payload: MailPayloads[N]): Promise<MailOutbox> {
     const repo = em.getRepository(MailOutbox);
-    return repo.save(repo.create({ jobName: name, payload: payload as unknown as Record<string, unknown>, enqueuedAt: null }));
+    return repo.save(
+      repo.create({ jobName: name, payload: payload as unknown as Record<string, unknown>, enqueuedAt: null }),
+    );
   }
 
   /** Relays without making the caller wait for the queue (the request answers at once). */
@@ -42,7 +44,9 @@ export class MailOutboxService {
   async relay(row: Pick<MailOutbox, 'id' | 'jobName' | 'payload'>): Promise<boolean> {
     try {
       await withTimeout(
-        this.queue.add(row.jobName as MailJobName, row.payload as unknown as MailPayloads[MailJobName], { jobId: row.id }),
+        this.queue.add(row.jobName as MailJobName, row.payload as unknown as MailPayloads[MailJobName], {
+          jobId: row.id,
+        }),
         ENQUEUE_TIMEOUT_MS,
       );
       await this.outbox.update({ id: row.id }, { enqueuedAt: new Date(), lastError: null });

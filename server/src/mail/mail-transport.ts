@@ -31,7 +31,13 @@ export class SmtpMailTransport extends MailTransport {
   }
 
   async deliver(mail: RenderedMail): Promise<void> {
-    await this.mailer.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text });
+    await this.mailer.sendMail({
+      from: this.config.mailFrom,
+      to: mail.to,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+    });
   }
 }
 
@@ -45,7 +51,12 @@ export class DevOutboxTransport extends MailTransport {
   }
 
   async deliver(mail: RenderedMail): Promise<void> {
-    await this.outbox.insert({ recipient: mail.to.toLowerCase(), subject: mail.subject, text: mail.text, html: mail.html });
+    await this.outbox.insert({
+      recipient: mail.to.toLowerCase(),
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+    });
   }
 }
 

@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RegistrationCode, type CodePurpose } from './registration-code.entity';
 
-export type StoredCode = Pick<RegistrationCode, 'id' | 'purpose' | 'email' | 'userId' | 'codeHash' | 'attempts' | 'expiresAt' | 'createdAt'>;
+export type StoredCode = Pick<
+  RegistrationCode,
+  'id' | 'purpose' | 'email' | 'userId' | 'codeHash' | 'attempts' | 'expiresAt' | 'createdAt'
+>;
 export type NewCode = Pick<RegistrationCode, 'purpose' | 'email' | 'userId' | 'codeHash' | 'expiresAt'>;
 
 /** Where codes live: the one boundary the code rules touch (a table here, memory in unit tests). */
@@ -67,7 +70,10 @@ export class TypeOrmCodeStore extends CodeStore {
       .createQueryBuilder()
       .delete()
       .where(`"expires_at" < now() - make_interval(secs => :keep)`, { keep: keepForSeconds })
-      .orWhere(`"attempts" >= :max AND "created_at" < now() - make_interval(secs => :keep)`, { max: maxAttempts, keep: keepForSeconds })
+      .orWhere(`"attempts" >= :max AND "created_at" < now() - make_interval(secs => :keep)`, {
+        max: maxAttempts,
+        keep: keepForSeconds,
+      })
       .execute();
     return res.affected ?? 0;
   }

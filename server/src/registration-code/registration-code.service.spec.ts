@@ -18,7 +18,11 @@ class MemoryCodeStore extends CodeStore {
   private seq = 0;
 
   async lastIssued(purpose: CodePurpose, email: string) {
-    return this.rows.filter((r) => r.purpose === purpose && r.email === email).sort((a, b) => +b.createdAt - +a.createdAt)[0] ?? null;
+    return (
+      this.rows
+        .filter((r) => r.purpose === purpose && r.email === email)
+        .sort((a, b) => +b.createdAt - +a.createdAt)[0] ?? null
+    );
   }
   async replace(code: NewCode) {
     this.rows = this.rows.filter((r) => !(r.purpose === code.purpose && r.userId === code.userId));
@@ -27,7 +31,9 @@ class MemoryCodeStore extends CodeStore {
     return row;
   }
   async findNewest(purpose: CodePurpose, userId: string) {
-    const row = this.rows.filter((r) => r.purpose === purpose && r.userId === userId).sort((a, b) => +b.createdAt - +a.createdAt)[0];
+    const row = this.rows
+      .filter((r) => r.purpose === purpose && r.userId === userId)
+      .sort((a, b) => +b.createdAt - +a.createdAt)[0];
     return row ? { ...row } : null;
   }
   async spendAttempt(id: string, max: number) {
@@ -50,7 +56,11 @@ class MemoryCodeStore extends CodeStore {
 const config = { jwt: { refreshSecret: 'unit-test-refresh-secret-0123456789abcdef' } } as AppConfig;
 const USER = 'u1';
 
-async function issued(service: RegistrationCodeService, email = 'ada@example.com', purpose: CodePurpose = 'registration') {
+async function issued(
+  service: RegistrationCodeService,
+  email = 'ada@example.com',
+  purpose: CodePurpose = 'registration',
+) {
   const r = await service.issue({ purpose, userId: USER, email });
   if (r.status !== 'issued') throw new Error('expected a code');
   return r;
@@ -84,7 +94,11 @@ describe('RegistrationCodeService', () => {
     expect(row.codeHash).not.toContain(code);
     expect(row.email).toBe('ada@example.com');
     expect(row.codeHash).not.toBe(service.hash('password_reset', 'ada@example.com', code));
-    expect(row.codeHash).not.toBe(new RegistrationCodeService(store, { jwt: { refreshSecret: 'another-secret-0123456789abcdefghij' } } as AppConfig).hash('registration', 'ada@example.com', code));
+    expect(row.codeHash).not.toBe(
+      new RegistrationCodeService(store, {
+        jwt: { refreshSecret: 'another-secret-0123456789abcdefghij' },
+      } as AppConfig).hash('registration', 'ada@example.com', code),
+    );
     expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(14.9 * 60_000);
     expect(expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(15 * 60_000);
   });
@@ -93,7 +107,10 @@ describe('RegistrationCodeService', () => {
     const { code } = await issued(service);
     const spy = jest.mocked(crypto.timingSafeEqual);
     spy.mockClear();
-    await expect(service.verify('registration', USER, code)).resolves.toEqual({ userId: USER, email: 'ada@example.com' });
+    await expect(service.verify('registration', USER, code)).resolves.toEqual({
+      userId: USER,
+      email: 'ada@example.com',
+    });
     expect(spy).toHaveBeenCalledTimes(1);
     await expect(service.verify('registration', USER, code)).rejects.toBeInstanceOf(GoneException);
   });
@@ -101,9 +118,15 @@ describe('RegistrationCodeService', () => {
   it('counts wrong codes down in the 400 body; after 5 the code is dead (410) even when right', async () => {
     const { code } = await issued(service);
     for (let left = CODE_MAX_ATTEMPTS - 1; left >= 0; left--) {
-      const err = (await service.verify('registration', USER, wrongOf(code)).catch((e: unknown) => e)) as BadRequestException;
+      const err = (await service
+        .verify('registration', USER, wrongOf(code))
+        .catch((e: unknown) => e)) as BadRequestException;
       expect(err).toBeInstanceOf(BadRequestException);
-      expect(err.getResponse()).toMatchObject({ attemptsLeft: left, code: 'code_invalid', message: expect.stringMatching(/^code /) });
+      expect(err.getResponse()).toMatchObject({
+        attemptsLeft: left,
+        code: 'code_invalid',
+        message: expect.stringMatching(/^code /),
+      });
     }
     const dead = (await service.verify('registration', USER, code).catch((e: unknown) => e)) as GoneException;
     expect(dead).toBeInstanceOf(GoneException);
@@ -112,7 +135,8 @@ describe('RegistrationCodeService', () => {
 
   it('a right code on the fifth attempt still works', async () => {
     const { code } = await issued(service);
-    for (let i = 0; i < CODE_MAX_ATTEMPTS - 1; i++) await service.verify('registration', USER, wrongOf(code)).catch(() => undefined);
+    for (let i = 0; i < CODE_MAX_ATTEMPTS - 1; i++)
+      await service.verify('registration', USER, wrongOf(code)).catch(() => undefined);
     await expect(service.verify('registration', USER, code)).resolves.toMatchObject({ userId: USER });
   });
 
@@ -141,7 +165,9 @@ describe('RegistrationCodeService', () => {
     expect(again).toMatchObject({ status: 'cooldown', expiresAt: first.expiresAt });
     expect(again.status === 'cooldown' && again.retryAfterSeconds).toBeGreaterThan(55);
     // Another purpose has its own cooldown.
-    expect((await service.issue({ purpose: 'password_reset', userId: USER, email: 'ada@example.com' })).status).toBe('issued');
+    expect((await service.issue({ purpose: 'password_reset', userId: USER, email: 'ada@example.com' })).status).toBe(
+      'issued',
+    );
     store.rows[0].createdAt = new Date(Date.now() - 61_000);
     const second = await issued(service);
     expect(store.rows.filter((r) => r.purpose === 'registration')).toHaveLength(1);

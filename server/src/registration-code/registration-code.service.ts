@@ -1,7 +1,13 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { BadRequestException, GoneException, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { CODE_LENGTH, CODE_MAX_ATTEMPTS, CODE_TTL_MINUTES, RESEND_COOLDOWN_SECONDS, type ErrorBody } from '@world-it/contracts';
+import {
+  CODE_LENGTH,
+  CODE_MAX_ATTEMPTS,
+  CODE_TTL_MINUTES,
+  RESEND_COOLDOWN_SECONDS,
+  type ErrorBody,
+} from '@world-it/contracts';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { CodeStore, type StoredCode } from './code-store';
@@ -67,7 +73,13 @@ export class RegistrationCodeService {
     const code = RegistrationCodeService.generate();
     const expiresAt = new Date(Date.now() + CODE_TTL_MINUTES * 60_000);
     await this.store.replace(
-      { purpose: input.purpose, userId: input.userId, email, codeHash: this.hash(input.purpose, email, code), expiresAt },
+      {
+        purpose: input.purpose,
+        userId: input.userId,
+        email,
+        codeHash: this.hash(input.purpose, email, code),
+        expiresAt,
+      },
       em,
     );
     return { status: 'issued', code, expiresAt };
@@ -80,7 +92,8 @@ export class RegistrationCodeService {
    */
   async verify(purpose: CodePurpose, userId: string, code: string): Promise<VerifiedCode> {
     const stored = await this.store.findNewest(purpose, userId);
-    if (!stored || stored.expiresAt.getTime() <= Date.now() || stored.attempts >= CODE_MAX_ATTEMPTS) throw deadCodeError();
+    if (!stored || stored.expiresAt.getTime() <= Date.now() || stored.attempts >= CODE_MAX_ATTEMPTS)
+      throw deadCodeError();
     const attempts = await this.store.spendAttempt(stored.id, CODE_MAX_ATTEMPTS);
     if (attempts === null) throw deadCodeError();
     if (!this.matches(stored, code)) {

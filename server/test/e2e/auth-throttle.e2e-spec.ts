@@ -15,8 +15,15 @@ describe('Auth rate limits (429 in the contract error shape)', () => {
     for (let i = 0; i < 3; i++) {
       await t.http.post('/api/auth/login').send({ email: uniqueEmail(), password: 'wrong-password' }).expect(401);
     }
-    const res = await t.http.post('/api/auth/login').send({ email: uniqueEmail(), password: 'wrong-password' }).expect(429);
-    expect(res.body).toEqual({ statusCode: 429, message: expect.stringMatching(/too many requests/i), error: 'Too Many Requests' });
+    const res = await t.http
+      .post('/api/auth/login')
+      .send({ email: uniqueEmail(), password: 'wrong-password' })
+      .expect(429);
+    expect(res.body).toEqual({
+      statusCode: 429,
+      message: expect.stringMatching(/too many requests/i),
+      error: 'Too Many Requests',
+    });
     expect(res.headers['retry-after-ip']).toBeDefined();
     // Another route has its own counter.
     await t.http.post('/api/auth/password/forgot').send({ email: uniqueEmail() }).expect(202);
@@ -36,7 +43,10 @@ describe('Auth rate limits per email', () => {
     expect(AUTH_EMAIL_LIMIT).toBeGreaterThanOrEqual(10);
     const email = uniqueEmail('target');
     for (let i = 0; i < AUTH_EMAIL_LIMIT; i++) {
-      await t.http.post('/api/auth/confirm').send({ email: i % 2 ? email : email.toUpperCase(), code: '123456' }).expect(410);
+      await t.http
+        .post('/api/auth/confirm')
+        .send({ email: i % 2 ? email : email.toUpperCase(), code: '123456' })
+        .expect(410);
     }
     await t.http.post('/api/auth/confirm').send({ email, code: '123456' }).expect(429);
     await t.http.post('/api/auth/confirm').send({ email: uniqueEmail(), code: '123456' }).expect(410);

@@ -1,7 +1,15 @@
 import type { AuthResponse, Me } from '@world-it/contracts';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
-import { bearer, createUser, DEFAULT_PASSWORD, readCode, registerAndConfirm, uniqueEmail, waitForMail } from '../factories/users';
+import {
+  bearer,
+  createUser,
+  DEFAULT_PASSWORD,
+  readCode,
+  registerAndConfirm,
+  uniqueEmail,
+  waitForMail,
+} from '../factories/users';
 
 /** The contract's auth table, row by row, on PostgreSQL + Redis with the mail worker consuming Bull. */
 describe('Auth API', () => {
@@ -18,10 +26,10 @@ describe('Auth API', () => {
 
   /** Moves the last code mailed to an address a few minutes into the past, as if the cooldown had passed. */
   const ageCodes = (email: string, purpose = 'registration') =>
-    ds.query(`UPDATE registration_codes SET created_at = created_at - interval '2 minutes' WHERE email = lower($1) AND purpose = $2`, [
-      email,
-      purpose,
-    ]);
+    ds.query(
+      `UPDATE registration_codes SET created_at = created_at - interval '2 minutes' WHERE email = lower($1) AND purpose = $2`,
+      [email, purpose],
+    );
   const register = (email: string, extra: Record<string, unknown> = {}) =>
     t.http.post('/api/auth/register').send({ email, password: DEFAULT_PASSWORD, displayName: 'Ada', ...extra });
 
@@ -64,7 +72,10 @@ describe('Auth API', () => {
       expect(mail.html).toContain(`>${code}<`);
       expect(mail.text).toMatch(/expires in 1[45] minutes/);
       // Only a hash is stored.
-      const rows: Array<{ code_hash: string }> = await ds.query(`SELECT code_hash FROM registration_codes WHERE email = $1`, [email]);
+      const rows: Array<{ code_hash: string }> = await ds.query(
+        `SELECT code_hash FROM registration_codes WHERE email = $1`,
+        [email],
+      );
       expect(rows).toHaveLength(1);
       expect(rows[0].code_hash).not.toContain(code);
     });
@@ -83,7 +94,10 @@ describe('Auth API', () => {
     });
 
     it('rejects invalid bodies with 400 naming each field, and unknown fields', async () => {
-      const res = await t.http.post('/api/auth/register').send({ email: 'nope', password: 'short', displayName: '' }).expect(400);
+      const res = await t.http
+        .post('/api/auth/register')
+        .send({ email: 'nope', password: 'short', displayName: '' })
+        .expect(400);
       const text = (res.body.message as string[]).join(' | ');
       expect(text).toMatch(/email/);
       expect(text).toMatch(/password/);
@@ -159,7 +173,9 @@ describe('Auth API', () => {
       const email = uniqueEmail();
       await register(email).expect(202);
       const code = await readCode(t, email);
-      await ds.query(`UPDATE registration_codes SET expires_at = now() - interval '1 second' WHERE email = $1`, [email]);
+      await ds.query(`UPDATE registration_codes SET expires_at = now() - interval '1 second' WHERE email = $1`, [
+        email,
+      ]);
       await t.http.post('/api/auth/confirm').send({ email, code }).expect(410);
     });
 
@@ -173,7 +189,10 @@ describe('Auth API', () => {
       const email = uniqueEmail();
       await register(email).expect(202);
       const code = await readCode(t, email);
-      await t.http.post('/api/auth/confirm').send({ email, code: ` ${code.slice(0, 3)} ${code.slice(3)} ` }).expect(201);
+      await t.http
+        .post('/api/auth/confirm')
+        .send({ email, code: ` ${code.slice(0, 3)} ${code.slice(3)} ` })
+        .expect(201);
     });
 
     it('gives ADMIN_EMAILS users the admin role on confirm', async () => {
@@ -211,15 +230,24 @@ describe('Auth API', () => {
   describe('POST /api/auth/login', () => {
     it('answers 200 with tokens and Me, email case-insensitively', async () => {
       const u = await createUser(t);
-      const res = await t.http.post('/api/auth/login').send({ email: ` ${u.email.toUpperCase()}`, password: DEFAULT_PASSWORD }).expect(200);
+      const res = await t.http
+        .post('/api/auth/login')
+        .send({ email: ` ${u.email.toUpperCase()}`, password: DEFAULT_PASSWORD })
+        .expect(200);
       expectMe(res.body.user, u.email);
       await t.http.get('/api/auth/me').set(bearer(res.body.accessToken)).expect(200);
     });
 
     it('answers 401 for a wrong password or an unknown email, with the same message', async () => {
       const u = await createUser(t);
-      const wrong = await t.http.post('/api/auth/login').send({ email: u.email, password: 'wrong-password' }).expect(401);
-      const unknown = await t.http.post('/api/auth/login').send({ email: uniqueEmail(), password: 'wrong-password' }).expect(401);
+      const wrong = await t.http
+        .post('/api/auth/login')
+        .send({ email: u.email, password: 'wrong-password' })
+        .expect(401);
+      const unknown = await t.http
+        .post('/api/auth/login')
+        .send({ email: uniqueEmail(), password: 'wrong-password' })
+        .expect(401);
       expect(wrong.body.message).toBe(unknown.body.message);
     });
 
@@ -242,7 +270,10 @@ describe('Auth API', () => {
     it('gives ADMIN_EMAILS users the admin role on login', async () => {
       const u = await createUser(t, { email: loginAdminEmail });
       expect(u.user.role).toBe('user');
-      const res = await t.http.post('/api/auth/login').send({ email: loginAdminEmail, password: DEFAULT_PASSWORD }).expect(200);
+      const res = await t.http
+        .post('/api/auth/login')
+        .send({ email: loginAdminEmail, password: DEFAULT_PASSWORD })
+        .expect(200);
       expect(res.body.user.role).toBe('admin');
     });
 
@@ -265,7 +296,10 @@ describe('Auth API', () => {
 
     it('reusing a spent refresh token revokes the whole session: 401, and its newer tokens stop working', async () => {
       const u = await createUser(t);
-      const other = await t.http.post('/api/auth/login').send({ email: u.email, password: DEFAULT_PASSWORD }).expect(200);
+      const other = await t.http
+        .post('/api/auth/login')
+        .send({ email: u.email, password: DEFAULT_PASSWORD })
+        .expect(200);
       const next = await t.http.post('/api/auth/refresh').send({ refreshToken: u.refreshToken }).expect(200);
       const reuse = await t.http.post('/api/auth/refresh').send({ refreshToken: u.refreshToken }).expect(401);
       expect(reuse.body.message).toMatch(/already used/);
@@ -301,19 +335,27 @@ describe('Auth API', () => {
     it('answers 200 Me for the caller', async () => {
       const u = await createUser(t, { language: 'uk', firstName: 'Ada', lastName: 'Lovelace' });
       const res = await t.http.get('/api/auth/me').set(bearer(u.accessToken)).expect(200);
-      expect(res.body).toMatchObject({ id: u.user.id, email: u.email, language: 'uk', firstName: 'Ada', lastName: 'Lovelace', role: 'user' });
+      expect(res.body).toMatchObject({
+        id: u.user.id,
+        email: u.email,
+        language: 'uk',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        role: 'user',
+      });
     });
 
     it('answers 401 without a token, with a bad one, or with an expired one', async () => {
       await t.http.get('/api/auth/me').expect(401);
       await t.http.get('/api/auth/me').set(bearer('garbage')).expect(401);
       const u = await createUser(t);
-      const expired = t.app
-        .get((await import('@nestjs/jwt')).JwtService)
-        .sign({ sub: u.user.id, sid: '00000000-0000-0000-0000-000000000000', role: 'user' }, {
+      const expired = t.app.get((await import('@nestjs/jwt')).JwtService).sign(
+        { sub: u.user.id, sid: '00000000-0000-0000-0000-000000000000', role: 'user' },
+        {
           secret: t.config.jwt.accessSecret,
           expiresIn: -10,
-        });
+        },
+      );
       await t.http.get('/api/auth/me').set(bearer(expired)).expect(401);
     });
   });
@@ -328,16 +370,28 @@ describe('Auth API', () => {
 
     it('reset with the mailed code sets the password and revokes every session', async () => {
       const u = await createUser(t);
-      const second = await t.http.post('/api/auth/login').send({ email: u.email, password: DEFAULT_PASSWORD }).expect(200);
+      const second = await t.http
+        .post('/api/auth/login')
+        .send({ email: u.email, password: DEFAULT_PASSWORD })
+        .expect(200);
       await t.http.post('/api/auth/password/forgot').send({ email: u.email }).expect(202);
       const mail = await waitForMail(t, u.email, { subject: /password reset/ });
       const code = /\b(\d{6})\b/.exec(mail.text)?.[1] as string;
       const wrong = code === '000000' ? '111111' : '000000';
-      const bad = await t.http.post('/api/auth/password/reset').send({ email: u.email, code: wrong, newPassword: 'brand-new-password' }).expect(400);
+      const bad = await t.http
+        .post('/api/auth/password/reset')
+        .send({ email: u.email, code: wrong, newPassword: 'brand-new-password' })
+        .expect(400);
       expect(bad.body.attemptsLeft).toBe(4);
-      const short = await t.http.post('/api/auth/password/reset').send({ email: u.email, code, newPassword: 'short' }).expect(400);
+      const short = await t.http
+        .post('/api/auth/password/reset')
+        .send({ email: u.email, code, newPassword: 'short' })
+        .expect(400);
       expect(short.body.message.join(' ')).toMatch(/newPassword/);
-      await t.http.post('/api/auth/password/reset').send({ email: u.email, code, newPassword: 'brand-new-password' }).expect(204);
+      await t.http
+        .post('/api/auth/password/reset')
+        .send({ email: u.email, code, newPassword: 'brand-new-password' })
+        .expect(204);
       for (const s of [u, second.body as AuthResponse]) {
         await t.http.get('/api/auth/me').set(bearer(s.accessToken)).expect(401);
         await t.http.post('/api/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
@@ -345,20 +399,32 @@ describe('Auth API', () => {
       await t.http.post('/api/auth/login').send({ email: u.email, password: DEFAULT_PASSWORD }).expect(401);
       await t.http.post('/api/auth/login').send({ email: u.email, password: 'brand-new-password' }).expect(200);
       // The code was used up.
-      await t.http.post('/api/auth/password/reset').send({ email: u.email, code, newPassword: 'another-password' }).expect(410);
+      await t.http
+        .post('/api/auth/password/reset')
+        .send({ email: u.email, code, newPassword: 'another-password' })
+        .expect(410);
     });
 
     it('reset without a live code is 410', async () => {
       const u = await createUser(t);
-      await t.http.post('/api/auth/password/reset').send({ email: u.email, code: '123456', newPassword: 'brand-new-password' }).expect(410);
-      await t.http.post('/api/auth/password/reset').send({ email: uniqueEmail(), code: '123456', newPassword: 'brand-new-password' }).expect(410);
+      await t.http
+        .post('/api/auth/password/reset')
+        .send({ email: u.email, code: '123456', newPassword: 'brand-new-password' })
+        .expect(410);
+      await t.http
+        .post('/api/auth/password/reset')
+        .send({ email: uniqueEmail(), code: '123456', newPassword: 'brand-new-password' })
+        .expect(410);
     });
   });
 
   describe('POST /api/auth/password/change', () => {
     it('answers 403 for a wrong current password and 204 otherwise; other sessions end, this one stays', async () => {
       const u = await createUser(t);
-      const other = await t.http.post('/api/auth/login').send({ email: u.email, password: DEFAULT_PASSWORD }).expect(200);
+      const other = await t.http
+        .post('/api/auth/login')
+        .send({ email: u.email, password: DEFAULT_PASSWORD })
+        .expect(200);
       await t.http
         .post('/api/auth/password/change')
         .set(bearer(u.accessToken))
@@ -375,7 +441,10 @@ describe('Auth API', () => {
     });
 
     it('answers 401 without a token and 400 for a short new password', async () => {
-      await t.http.post('/api/auth/password/change').send({ currentPassword: 'x', newPassword: 'changed-password' }).expect(401);
+      await t.http
+        .post('/api/auth/password/change')
+        .send({ currentPassword: 'x', newPassword: 'changed-password' })
+        .expect(401);
       const u = await createUser(t);
       const res = await t.http
         .post('/api/auth/password/change')
@@ -390,15 +459,27 @@ describe('Auth API', () => {
     it('mails a code to the new address; confirming answers Me with the new email', async () => {
       const u = await createUser(t);
       const newEmail = uniqueEmail('moved');
-      const res = await t.http.post('/api/auth/email/change').set(bearer(u.accessToken)).send({ newEmail, password: DEFAULT_PASSWORD }).expect(202);
+      const res = await t.http
+        .post('/api/auth/email/change')
+        .set(bearer(u.accessToken))
+        .send({ newEmail, password: DEFAULT_PASSWORD })
+        .expect(202);
       expect(res.body.email).toBe(newEmail);
       const mail = await waitForMail(t, newEmail);
       expect(mail.subject).toMatch(/new World IT email/);
       const code = /\b(\d{6})\b/.exec(mail.text)?.[1] as string;
       // Within the cooldown another code to that address is refused.
-      await t.http.post('/api/auth/email/change').set(bearer(u.accessToken)).send({ newEmail, password: DEFAULT_PASSWORD }).expect(429);
+      await t.http
+        .post('/api/auth/email/change')
+        .set(bearer(u.accessToken))
+        .send({ newEmail, password: DEFAULT_PASSWORD })
+        .expect(429);
       const wrong = code === '000000' ? '111111' : '000000';
-      const bad = await t.http.post('/api/auth/email/confirm').set(bearer(u.accessToken)).send({ code: wrong }).expect(400);
+      const bad = await t.http
+        .post('/api/auth/email/confirm')
+        .set(bearer(u.accessToken))
+        .send({ code: wrong })
+        .expect(400);
       expect(bad.body.attemptsLeft).toBe(4);
       const me = await t.http.post('/api/auth/email/confirm').set(bearer(u.accessToken)).send({ code }).expect(200);
       expect(me.body.email).toBe(newEmail);
@@ -421,8 +502,15 @@ describe('Auth API', () => {
         .set(bearer(u.accessToken))
         .send({ newEmail: uniqueEmail(), password: 'wrong-password' })
         .expect(403);
-      await t.http.post('/api/auth/email/change').send({ newEmail: uniqueEmail(), password: DEFAULT_PASSWORD }).expect(401);
-      const bad = await t.http.post('/api/auth/email/change').set(bearer(u.accessToken)).send({ newEmail: 'nope', password: 'x' }).expect(400);
+      await t.http
+        .post('/api/auth/email/change')
+        .send({ newEmail: uniqueEmail(), password: DEFAULT_PASSWORD })
+        .expect(401);
+      const bad = await t.http
+        .post('/api/auth/email/change')
+        .set(bearer(u.accessToken))
+        .send({ newEmail: 'nope', password: 'x' })
+        .expect(400);
       expect(bad.body.message.join(' ')).toMatch(/newEmail/);
     });
 

@@ -14,7 +14,10 @@ describe('Mail: Bull job consumed by the worker and delivered over SMTP', () => 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
     // A queue prefix of its own, so no other test file's worker (dev outbox) takes these jobs.
-    t = await createTestApp({ worker: true, env: { SMTP_URL: sink.url, QUEUE_PREFIX: `${currentRun().queuePrefix}-smtp` } });
+    t = await createTestApp({
+      worker: true,
+      env: { SMTP_URL: sink.url, QUEUE_PREFIX: `${currentRun().queuePrefix}-smtp` },
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -23,7 +26,10 @@ describe('Mail: Bull job consumed by the worker and delivered over SMTP', () => 
 
   it('registration is answered at once; the worker sends the code through SMTP, and the code confirms', async () => {
     const email = uniqueEmail('smtp');
-    await t.http.post('/api/auth/register').send({ email, password: DEFAULT_PASSWORD, displayName: 'Grace' }).expect(202);
+    await t.http
+      .post('/api/auth/register')
+      .send({ email, password: DEFAULT_PASSWORD, displayName: 'Grace' })
+      .expect(202);
     const mail = await sink.waitFor(email);
     expect(mail.from).toBe('no-reply@world-it.local');
     const code = /^(\d{6}) is your World IT confirmation code/.exec(mail.subject)?.[1];
@@ -42,7 +48,13 @@ describe('Mail: Bull job consumed by the worker and delivered over SMTP', () => 
   it('a job run twice (a retry after a successful send) sends once', async () => {
     const email = uniqueEmail('once');
     const handlers = (t.worker as NonNullable<TestApp['worker']>).get(JobHandlers);
-    const payload = { to: email, language: 'en' as const, displayName: 'Once', code: '123456', expiresAt: new Date(Date.now() + 900_000).toISOString() };
+    const payload = {
+      to: email,
+      language: 'en' as const,
+      displayName: 'Once',
+      code: '123456',
+      expiresAt: new Date(Date.now() + 900_000).toISOString(),
+    };
     await handlers.dispatch(MailJob.PasswordResetCode, payload, { jobId: `retry-${email}`, attempt: 1 });
     await handlers.dispatch(MailJob.PasswordResetCode, payload, { jobId: `retry-${email}`, attempt: 2 });
     await sink.waitFor(email);
@@ -64,11 +76,16 @@ describe('Mail: the outbox relay', () => {
     const ds = t.app.get(DataSource);
     const email = uniqueEmail('relay');
     try {
-      await t.http.post('/api/auth/register').send({ email, password: DEFAULT_PASSWORD, displayName: 'Relay' }).expect(202);
+      await t.http
+        .post('/api/auth/register')
+        .send({ email, password: DEFAULT_PASSWORD, displayName: 'Relay' })
+        .expect(202);
       // The mail is persisted, not enqueued, and the error is recorded.
       let row: { enqueued_at: Date | null; attempts: number; last_error: string | null } | undefined;
       for (let i = 0; i < 50; i++) {
-        [row] = await ds.query(`SELECT enqueued_at, attempts, last_error FROM mail_outbox WHERE payload->>'to' = $1`, [email]);
+        [row] = await ds.query(`SELECT enqueued_at, attempts, last_error FROM mail_outbox WHERE payload->>'to' = $1`, [
+          email,
+        ]);
         if (row?.attempts) break;
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -79,11 +96,19 @@ describe('Mail: the outbox relay', () => {
       expect(await t.app.get(MailOutboxService).relayPending(0)).toBeGreaterThanOrEqual(1);
       const code = await readCode(t, email);
       await t.http.post('/api/auth/confirm').send({ email, code }).expect(201);
-      const [after] = await ds.query(`SELECT enqueued_at, last_error FROM mail_outbox WHERE payload->>'to' = $1`, [email]);
+      const [after] = await ds.query(`SELECT enqueued_at, last_error FROM mail_outbox WHERE payload->>'to' = $1`, [
+        email,
+      ]);
       expect(after.enqueued_at).not.toBeNull();
       expect(after.last_error).toBeNull();
       // Relaying again adds nothing new (the row id is the job id) and sends nothing twice.
-      await t.app.get(MailOutboxService).relay({ id: (await ds.query(`SELECT id FROM mail_outbox WHERE payload->>'to' = $1`, [email]))[0].id, jobName: MailJob.RegistrationCode, payload: {} });
+      await t.app
+        .get(MailOutboxService)
+        .relay({
+          id: (await ds.query(`SELECT id FROM mail_outbox WHERE payload->>'to' = $1`, [email]))[0].id,
+          jobName: MailJob.RegistrationCode,
+          payload: {},
+        });
       await new Promise((r) => setTimeout(r, 300));
       const mails = await t.http.get('/api/dev/outbox').query({ to: email }).expect(200);
       expect((mails.body as OutboxMail[]).length).toBe(1);
@@ -100,11 +125,20 @@ describe('Mail: development outbox', () => {
       const res = await t.http.get('/api/dev/outbox').expect(400);
       expect(res.body.message.join(' ')).toMatch(/to/);
       const email = uniqueEmail('list');
-      await t.http.post('/api/auth/register').send({ email, password: DEFAULT_PASSWORD, displayName: 'List' }).expect(202);
+      await t.http
+        .post('/api/auth/register')
+        .send({ email, password: DEFAULT_PASSWORD, displayName: 'List' })
+        .expect(202);
       await readCode(t, email);
       const list = await t.http.get('/api/dev/outbox').query({ to: email.toUpperCase() }).expect(200);
       expect(list.body).toEqual([
-        { to: email, subject: expect.any(String), text: expect.any(String), html: expect.stringContaining('<html'), sentAt: expect.any(String) },
+        {
+          to: email,
+          subject: expect.any(String),
+          text: expect.any(String),
+          html: expect.stringContaining('<html'),
+          sentAt: expect.any(String),
+        },
       ]);
     } finally {
       await t.close();

@@ -114,13 +114,21 @@ export async function readCode(
 }
 
 /** The whole HTTP flow: register → read the mailed code → confirm. Slower than createUser; proves the real path. */
-export async function registerAndConfirm(t: TestApp, options: Omit<UserOptions, 'role' | 'firstName' | 'lastName'> = {}): Promise<TestUser> {
+export async function registerAndConfirm(
+  t: TestApp,
+  options: Omit<UserOptions, 'role' | 'firstName' | 'lastName'> = {},
+): Promise<TestUser> {
   const email = options.email ?? uniqueEmail();
   const password = options.password ?? DEFAULT_PASSWORD;
   const since = new Date();
   await t.http
     .post('/api/auth/register')
-    .send({ email, password, displayName: options.displayName ?? 'New User', ...(options.language ? { language: options.language } : {}) })
+    .send({
+      email,
+      password,
+      displayName: options.displayName ?? 'New User',
+      ...(options.language ? { language: options.language } : {}),
+    })
     .expect(202);
   const code = await readCode(t, email, { since });
   const res = await t.http.post('/api/auth/confirm').send({ email, code }).expect(201);

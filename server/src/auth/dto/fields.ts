@@ -21,7 +21,9 @@ export function PasswordField(name = 'password'): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, example: 'correct horse battery' }),
     IsString({ message: `${name} must be a string` }),
-    Length(PASSWORD_MIN, PASSWORD_MAX, { message: `${name} must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long` }),
+    Length(PASSWORD_MIN, PASSWORD_MAX, {
+      message: `${name} must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long`,
+    }),
   );
 }
 

@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { AuthResponse, FriendshipStatus, Language, Me, RegisterResponse, Role, TokenPair } from '@world-it/contracts';
+import type {
+  AuthResponse,
+  FriendshipStatus,
+  Language,
+  Me,
+  RegisterResponse,
+  Role,
+  TokenPair,
+} from '@world-it/contracts';
 
 /** Swagger shapes of the answers (the contract interfaces are the source of truth). */
 export class RegisterResponseDto implements RegisterResponse {

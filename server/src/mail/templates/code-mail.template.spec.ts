@@ -12,17 +12,20 @@ const payload = (over: Partial<CodeMailPayload> = {}): CodeMailPayload => ({
 });
 
 describe('code mail templates', () => {
-  it.each(['registration', 'password_reset', 'email_change'] as const)('%s: product name, the code large in HTML and in text, and the expiry', (kind) => {
-    const m = renderCodeMail(kind, payload(), { publicUrl: 'https://world-it.example', now });
-    expect(m.subject).toContain('042917');
-    expect(m.subject).toContain('World IT');
-    expect(m.text).toContain('042917');
-    expect(m.text).toContain('15 minutes');
-    expect(m.text).toContain('10:15 UTC');
-    expect(m.html).toMatch(/font-size:36px[^>]*>042917</);
-    expect(m.html).toContain('World IT');
-    expect(m.html).toContain('<html lang="en">');
-  });
+  it.each(['registration', 'password_reset', 'email_change'] as const)(
+    '%s: product name, the code large in HTML and in text, and the expiry',
+    (kind) => {
+      const m = renderCodeMail(kind, payload(), { publicUrl: 'https://world-it.example', now });
+      expect(m.subject).toContain('042917');
+      expect(m.subject).toContain('World IT');
+      expect(m.text).toContain('042917');
+      expect(m.text).toContain('15 minutes');
+      expect(m.text).toContain('10:15 UTC');
+      expect(m.html).toMatch(/font-size:36px[^>]*>042917</);
+      expect(m.html).toContain('World IT');
+      expect(m.html).toContain('<html lang="en">');
+    },
+  );
 
   it('speaks Ukrainian when the user does', () => {
     const m = renderCodeMail('password_reset', payload({ language: 'uk' }), { publicUrl: 'https://w.example', now });
@@ -33,18 +36,26 @@ describe('code mail templates', () => {
   });
 
   it('falls back to English for an unknown language', () => {
-    const m = renderCodeMail('registration', payload({ language: 'fr' as never }), { publicUrl: 'https://w.example', now });
+    const m = renderCodeMail('registration', payload({ language: 'fr' as never }), {
+      publicUrl: 'https://w.example',
+      now,
+    });
     expect(m.text).toContain('Hi Ada,');
   });
 
   it('escapes the display name in HTML', () => {
-    const m = renderCodeMail('registration', payload({ displayName: '<script>x</script>' }), { publicUrl: 'https://w.example', now });
+    const m = renderCodeMail('registration', payload({ displayName: '<script>x</script>' }), {
+      publicUrl: 'https://w.example',
+      now,
+    });
     expect(m.html).not.toContain('<script>');
     expect(m.html).toContain('&lt;script&gt;');
   });
 
   it('differs by purpose', () => {
-    const subjects = (['registration', 'password_reset', 'email_change'] as const).map((k) => renderCodeMail(k, payload(), { publicUrl: 'x', now }).subject);
+    const subjects = (['registration', 'password_reset', 'email_change'] as const).map(
+      (k) => renderCodeMail(k, payload(), { publicUrl: 'x', now }).subject,
+    );
     expect(new Set(subjects).size).toBe(3);
   });
 });
