@@ -9,6 +9,7 @@ import { ChatModule } from './chat/chat.module';
 import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
 import { MailModule } from './mail/mail.module';
+import { ProfilesModule } from './profiles/profiles.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 
@@ -31,6 +32,7 @@ export class AppModule {
         AuthModule,
         MediaModule,
         ChatModule,
+        ProfilesModule,
       ],
     };
   }

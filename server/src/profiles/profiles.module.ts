@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { ChatDigestModule } from '../chat/chat-digest.module';
+import { ProfilesController } from './profiles.controller';
+import { ProfilesService } from './profiles.service';
+
+/** Profiles: listing and searching people, one profile, editing my own (friendships and avatars come with the People feature). */
+@Module({
+  imports: [AuthModule, ChatDigestModule],
+  controllers: [ProfilesController],
+  providers: [ProfilesService],
+})
+export class ProfilesModule {}

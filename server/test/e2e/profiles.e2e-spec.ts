@@ -1,0 +1,87 @@
+import { createTestApp, type TestApp } from '../utils/create-test-app';
+import { bearer, createUser, type TestUser } from '../factories/users';
+
+describe('Profiles API', () => {
+  let t: TestApp;
+  let ann: TestUser;
+  let bob: TestUser;
+  const tag = Date.now().toString(36);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ann = await createUser(t, { displayName: `Ann ${tag}`, firstName: 'Annabel', lastName: `Smith${tag}` });
+    bob = await createUser(t, { displayName: `Bob ${tag}` });
+  });
+  afterAll(() => t.close());
+
+  it('requires a token', async () => {
+    await t.http.get('/api/profiles').expect(401);
+    await t.http.get(`/api/profiles/${ann.user.id}`).expect(401);
+    await t.http.patch('/api/profiles/me').send({ about: 'x' }).expect(401);
+  });
+
+  it('searches by display, first or last name, case-insensitively, treating % and _ literally', async () => {
+    const byDisplay = await t.http.get(`/api/profiles?search=ann ${tag}`).set(bearer(bob.accessToken)).expect(200);
+    expect(byDisplay.body.items.map((p: { id: string }) => p.id)).toEqual([ann.user.id]);
+    const byLast = await t.http.get(`/api/profiles?search=SMITH${tag.toUpperCase()}`).set(bearer(bob.accessToken)).expect(200);
+    expect(byLast.body.items.map((p: { id: string }) => p.id)).toEqual([ann.user.id]);
+    const byFull = await t.http.get(`/api/profiles?search=${encodeURIComponent(`annabel smith${tag}`)}`).set(bearer(bob.accessToken)).expect(200);
+    expect(byFull.body.items).toHaveLength(1);
+    const wildcard = await t.http.get(`/api/profiles?search=${encodeURIComponent('%')}`).set(bearer(bob.accessToken)).expect(200);
+    expect(wildcard.body.items).toEqual([]);
+    const p = byDisplay.body.items[0];
+    expect(p).toEqual(
+      expect.objectContaining({ displayName: `Ann ${tag}`, firstName: 'Annabel', friendship: 'none', friendsCount: 0, online: false, avatarUrl: null }),
+    );
+    expect(p.email).toBeUndefined();
+  });
+
+  it('pages newest first with an opaque cursor and rejects a bad one', async () => {
+    const first = await t.http.get('/api/profiles?limit=1').set(bearer(bob.accessToken)).expect(200);
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await t.http.get(`/api/profiles?limit=1&cursor=${first.body.nextCursor}`).set(bearer(bob.accessToken)).expect(200);
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+    await t.http.get('/api/profiles?cursor=garbage').set(bearer(bob.accessToken)).expect(400);
+    await t.http.get('/api/profiles?limit=0').set(bearer(bob.accessToken)).expect(400);
+    await t.http.get('/api/profiles?limit=101').set(bearer(bob.accessToken)).expect(400);
+  });
+
+  it('shows one profile, "self" for my own, 404 for unknown ids and 400 for malformed ones', async () => {
+    const other = await t.http.get(`/api/profiles/${ann.user.id}`).set(bearer(bob.accessToken)).expect(200);
+    expect(other.body.friendship).toBe('none');
+    const self = await t.http.get(`/api/profiles/${bob.user.id}`).set(bearer(bob.accessToken)).expect(200);
+    expect(self.body.friendship).toBe('self');
+    await t.http.get('/api/profiles/00000000-0000-4000-8000-000000000000').set(bearer(bob.accessToken)).expect(404);
+    await t.http.get('/api/profiles/not-a-uuid').set(bearer(bob.accessToken)).expect(400);
+  });
+
+  it('edits my profile and settings, returning Me', async () => {
+    const res = await t.http
+      .patch('/api/profiles/me')
+      .set(bearer(ann.accessToken))
+      .send({ about: 'Compilers and tea', dateOfBirth: '1990-04-21', language: 'uk', emailDigest: false, displayName: '  Ann B  ' })
+      .expect(200);
+    expect(res.body).toEqual(
+      expect.objectContaining({ about: 'Compilers and tea', dateOfBirth: '1990-04-21', language: 'uk', emailDigest: false, displayName: 'Ann B', email: ann.email }),
+    );
+    const me = await t.http.get('/api/auth/me').set(bearer(ann.accessToken)).expect(200);
+    expect(me.body.emailDigest).toBe(false);
+    const cleared = await t.http.patch('/api/profiles/me').set(bearer(ann.accessToken)).send({ dateOfBirth: null }).expect(200);
+    expect(cleared.body.dateOfBirth).toBeNull();
+  });
+
+  it.each([
+    [{ about: 'x'.repeat(501) }, 'about'],
+    [{ dateOfBirth: '2999-01-01' }, 'dateOfBirth'],
+    [{ dateOfBirth: '1990-02-30' }, 'dateOfBirth'],
+    [{ dateOfBirth: '21/04/1990' }, 'dateOfBirth'],
+    [{ displayName: '' }, 'displayName'],
+    [{ language: 'fr' }, 'language'],
+    [{ emailDigest: 'yes' }, 'emailDigest'],
+    [{ email: 'new@example.com' }, 'email'],
+  ])('rejects %j with a 400 naming %s', async (body, field) => {
+    const res = await t.http.patch('/api/profiles/me').set(bearer(bob.accessToken)).send(body).expect(400);
+    expect(JSON.stringify(res.body.message)).toContain(field);
+  });
+});
