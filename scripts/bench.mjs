@@ -131,7 +131,8 @@ async function seed(roomId, authorId, count) {
 
 async function historyLatency(token, roomId) {
   const first = [];
-  for (let i = 0; i < ITER; i++) first.push(await time(() => api('GET', `/api/chats/${roomId}/messages?limit=50`, token)));
+  for (let i = 0; i < ITER; i++)
+    first.push(await time(() => api('GET', `/api/chats/${roomId}/messages?limit=50`, token)));
   // 10 pages deep (500 messages back), then time the next page.
   let cursor = null;
   for (let i = 0; i < 10; i++) {
@@ -140,7 +141,8 @@ async function historyLatency(token, roomId) {
     cursor = page.nextCursor;
   }
   const deep = [];
-  for (let i = 0; i < ITER; i++) deep.push(await time(() => api('GET', `/api/chats/${roomId}/messages?limit=50&cursor=${cursor}`, token)));
+  for (let i = 0; i < ITER; i++)
+    deep.push(await time(() => api('GET', `/api/chats/${roomId}/messages?limit=50&cursor=${cursor}`, token)));
   return { first: stats(first), deep: stats(deep) };
 }
 
@@ -159,7 +161,10 @@ async function main() {
   await seed(big.id, a.user.id, BIG);
   const seedSeconds = ((performance.now() - t0) / 1000).toFixed(1);
 
-  const history = { [`${SMALL} messages`]: await historyLatency(a.accessToken, small.id), [`${BIG} messages`]: await historyLatency(a.accessToken, big.id) };
+  const history = {
+    [`${SMALL} messages`]: await historyLatency(a.accessToken, small.id),
+    [`${BIG} messages`]: await historyLatency(a.accessToken, big.id),
+  };
 
   // Live messaging: A sends, B receives, over two sockets.
   const dm = await api('POST', '/api/chats/direct', a.accessToken, { userId: b.user.id });
@@ -177,7 +182,9 @@ async function main() {
     const clientId = `bench-${i}-${randomBytes(4).toString('hex')}`;
     const t = performance.now();
     sentAt.set(clientId, t);
-    const ack = await new Promise((r) => sa.emit('message:send', { roomId: dm.id, content: `hello ${i}`, clientId }, r));
+    const ack = await new Promise((r) =>
+      sa.emit('message:send', { roomId: dm.id, content: `hello ${i}`, clientId }, r),
+    );
     if (!ack.ok) throw new Error(JSON.stringify(ack));
     acks.push(performance.now() - t);
   }
@@ -198,10 +205,16 @@ async function main() {
   };
   const ratio = history[`${BIG} messages`].deep.p50 / history[`${SMALL} messages`].deep.p50;
   const targets = [
-    ['history page p95 < 50 ms at every size', Object.values(history).every((h) => h.first.p95 < 50 && h.deep.p95 < 50)],
+    [
+      'history page p95 < 50 ms at every size',
+      Object.values(history).every((h) => h.first.p95 < 50 && h.deep.p95 < 50),
+    ],
     [`a deep page at ${BIG} costs < 2× one at ${SMALL} (p50 ratio ${ratio.toFixed(2)})`, ratio < 2],
     ['message:send ack p95 < 50 ms', results.socket.ack.p95 < 50],
-    ['live delivery p95 < 50 ms, every message delivered', results.socket.delivery.p95 < 50 && results.socket.delivery.n === ITER],
+    [
+      'live delivery p95 < 50 ms, every message delivered',
+      results.socket.delivery.p95 < 50 && results.socket.delivery.n === ITER,
+    ],
     ['GET /api/chats p95 < 50 ms', results.roomList.p95 < 50],
   ];
   results.targets = Object.fromEntries(targets);

@@ -15,7 +15,14 @@ const TARGETS = [
   {
     name: 'client',
     output: 'dist/client/browser/index.html',
-    sources: ['client/src', 'client/public', 'libs/contracts/src', 'angular.json', 'client/tsconfig.app.json', 'package.json'],
+    sources: [
+      'client/src',
+      'client/public',
+      'libs/contracts/src',
+      'angular.json',
+      'client/tsconfig.app.json',
+      'package.json',
+    ],
     command: ['npx', 'ng', 'build'],
   },
 ];

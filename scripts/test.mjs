@@ -31,7 +31,10 @@ const jest = spawnSync(
 try {
   const r = JSON.parse(readFileSync(RESULTS, 'utf8'));
   const failedSuites = r.numFailedTestSuites ?? 0;
-  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed` + (failedSuites ? ` (${failedSuites} suites failed)` : ''));
+  console.log(
+    `\n${r.numPassedTests} passed, ${r.numFailedTests} failed` +
+      (failedSuites ? ` (${failedSuites} suites failed)` : ''),
+  );
 } catch {
   console.log('\nno test results were written');
 }

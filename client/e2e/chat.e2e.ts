@@ -63,7 +63,9 @@ describe('two people chatting live in the browser', () => {
   });
 
   const messageWithText = (page: Page, text: string) =>
-    page.locator('[data-testid=message]:not([data-pending="true"])', { has: page.getByTestId('message-text').getByText(text, { exact: true }) });
+    page.locator('[data-testid=message]:not([data-pending="true"])', {
+      has: page.getByTestId('message-text').getByText(text, { exact: true }),
+    });
 
   it('delivers direct messages both ways without a reload, with typing and unread badge', async () => {
     const dm = await apiAs<Room>(ada, 'POST', '/api/chats/direct', { userId: bob.user.id });
@@ -90,12 +92,23 @@ describe('two people chatting live in the browser', () => {
 
     // Bob types: Ada sees it; Bob answers with Enter; Shift+Enter breaks the line.
     await b.page.getByTestId('composer-input').pressSequentially('Hello Ada', { delay: 20 });
-    await a.page.getByTestId('typing-indicator').getByText(/Bob Builder/).waitFor();
+    await a.page
+      .getByTestId('typing-indicator')
+      .getByText(/Bob Builder/)
+      .waitFor();
     await b.page.getByTestId('composer-input').press('Shift+Enter');
     await b.page.getByTestId('composer-input').pressSequentially('second line');
     await b.page.getByTestId('composer-input').press('Enter');
-    await a.page.getByTestId('message-text').getByText(/second line/).waitFor();
-    expect(await a.page.getByTestId('message-text').getByText(/second line/).innerText()).toBe('Hello Ada\nsecond line');
+    await a.page
+      .getByTestId('message-text')
+      .getByText(/second line/)
+      .waitFor();
+    expect(
+      await a.page
+        .getByTestId('message-text')
+        .getByText(/second line/)
+        .innerText(),
+    ).toBe('Hello Ada\nsecond line');
     await screenshot(a.page, 'chat-dm-ada');
     await screenshot(b.page, 'chat-dm-bob');
     expect(await seriousViolations(a.page)).toEqual([]);
@@ -103,7 +116,11 @@ describe('two people chatting live in the browser', () => {
 
   it('sends an image with upload progress, shows it to the other side, and opens it in a lightbox', async () => {
     const image = png(64, 48, [79, 70, 229]);
-    await a.page.setInputFiles('[data-testid=composer-image]', { name: 'photo.png', mimeType: 'image/png', buffer: image });
+    await a.page.setInputFiles('[data-testid=composer-image]', {
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: image,
+    });
     await a.page.locator('[data-testid=composer-send]:not([disabled])').waitFor();
     await a.page.getByTestId('composer-send').click();
     await screenshot(a.page, 'chat-image-sent');
@@ -152,7 +169,9 @@ describe('two people chatting live in the browser', () => {
       await phone.page.getByTestId('composer-input').waitFor();
       await phone.page.getByTestId('room-back').click();
       await phone.page.getByTestId('chat-list').waitFor();
-      const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await phone.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       await screenshot(phone.page, 'chat-list-phone');
     } finally {

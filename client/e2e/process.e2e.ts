@@ -9,8 +9,17 @@ const API_ENTRY = join(ROOT, 'dist/server/server/src/main.js');
 jest.setTimeout(60_000);
 
 /** The built API as `npm start` runs it with no DATABASE_URL / REDIS_URL: embedded PGlite, in-process jobs. */
-function startEmbedded(dataDir: string, port: number): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+function startEmbedded(
+  dataDir: string,
+  port: number,
+): { proc: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+  };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   delete env.SMTP_URL;

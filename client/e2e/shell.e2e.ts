@@ -62,7 +62,9 @@ describe('the app shell in a browser', () => {
     try {
       await p.goto(`${baseUrl}/login`, { waitUntil: 'networkidle' });
       await p.getByTestId('login-email').waitFor();
-      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await p.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       await screenshot(p, 'login-phone');
       expect(await seriousViolations(p)).toEqual([]);

@@ -74,7 +74,10 @@ function serveClient(app: NestExpressApplication, clientDir: string): void {
     index: false,
     setHeaders: (res, path) => {
       // Hashed bundles never change; everything else is revalidated.
-      res.setHeader('Cache-Control', /\.[0-9a-z]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader(
+        'Cache-Control',
+        /\.[0-9a-z]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   app.use((req: Request, res: Response, next: NextFunction) => {

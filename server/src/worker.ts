@@ -9,7 +9,9 @@ async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   if (!config.redisUrl) {
     // eslint-disable-next-line no-console
-    console.error('The worker consumes the Redis queue: set REDIS_URL. Without Redis the API runs mail jobs in-process.');
+    console.error(
+      'The worker consumes the Redis queue: set REDIS_URL. Without Redis the API runs mail jobs in-process.',
+    );
     process.exit(1);
   }
   if (config.embedded) {

@@ -26,18 +26,30 @@ export async function signUp(displayName: string): Promise<AuthResponse> {
 }
 
 /** A browser context already signed in as `auth` (the client keeps its session in localStorage). */
-export async function signedInPage(browser: Browser, auth: AuthResponse, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedInPage(
+  browser: Browser,
+  auth: AuthResponse,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const { baseUrl } = browserRun();
   const context = await browser.newContext({ viewport });
-  await context.addInitScript((session) => {
-    if (!localStorage.getItem('wit.session')) localStorage.setItem('wit.session', session);
-  }, JSON.stringify({ accessToken: auth.accessToken, refreshToken: auth.refreshToken, user: auth.user }));
+  await context.addInitScript(
+    (session) => {
+      if (!localStorage.getItem('wit.session')) localStorage.setItem('wit.session', session);
+    },
+    JSON.stringify({ accessToken: auth.accessToken, refreshToken: auth.refreshToken, user: auth.user }),
+  );
   const page = await context.newPage();
   await page.goto(baseUrl, { waitUntil: 'networkidle' });
   return { context, page };
 }
 
-export async function apiAs<T>(auth: AuthResponse, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function apiAs<T>(
+  auth: AuthResponse,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const { baseUrl } = browserRun();
   const res = await fetch(baseUrl + path, {
     method,

@@ -1,11 +1,6 @@
 import type { UserSummary } from './users';
 
-export type NotificationType =
-  | 'friend_request'
-  | 'friend_accepted'
-  | 'post_liked'
-  | 'post_commented'
-  | 'message';
+export type NotificationType = 'friend_request' | 'friend_accepted' | 'post_liked' | 'post_commented' | 'message';
 
 export interface Notification {
   id: string;

@@ -7,14 +7,7 @@ export const SOCKET_PAYLOAD_MAX_BYTES = 64 * 1024;
 export const TYPING_TTL_MS = 5000;
 
 export type SocketErrorCode =
-  | 'unauthorized'
-  | 'validation'
-  | 'not_found'
-  | 'forbidden'
-  | 'blocked'
-  | 'rate_limited'
-  | 'too_large'
-  | 'internal';
+  'unauthorized' | 'validation' | 'not_found' | 'forbidden' | 'blocked' | 'rate_limited' | 'too_large' | 'internal';
 
 export interface SocketError {
   code: SocketErrorCode;

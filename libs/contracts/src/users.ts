@@ -34,3 +34,18 @@ export interface AdminUser extends Me {
   banned: boolean;
   confirmed: boolean;
 }
+
+export const NAME_PART_MAX = 50;
+export const ABOUT_MAX = 500;
+
+/** PATCH /api/profiles/me — any of the fields; `dateOfBirth: null` clears it. Answers with `Me`. */
+export interface UpdateProfileRequest {
+  displayName?: string;
+  firstName?: string;
+  lastName?: string;
+  about?: string;
+  /** YYYY-MM-DD, in the past. */
+  dateOfBirth?: string | null;
+  language?: Language;
+  emailDigest?: boolean;
+}

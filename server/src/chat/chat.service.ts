@@ -31,7 +31,7 @@ const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 /** Text as stored: trimmed, without NUL characters (PostgreSQL text cannot hold them; they would be a 500). */
 export function cleanText(value: string | undefined | null): string {
-  return (value ?? '').replace(/\u0000/g, '').trim();
+  return (value ?? '').replaceAll('\u0000', '').trim();
 }
 
 /** Whether a user who is not a member may see a room at all: only public groups. */

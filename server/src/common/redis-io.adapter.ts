@@ -21,7 +21,9 @@ export class RedisIoAdapter extends IoAdapter {
     const sub = pub.duplicate({ connectionName: 'world-it:io-sub' });
     this.clients = [pub, sub];
     this.adapter = createAdapter(pub, sub);
-    await Promise.all(this.clients.map((c) => (c.status === 'ready' ? Promise.resolve() : new Promise((r) => c.once('ready', r)))));
+    await Promise.all(
+      this.clients.map((c) => (c.status === 'ready' ? Promise.resolve() : new Promise((r) => c.once('ready', r)))),
+    );
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {

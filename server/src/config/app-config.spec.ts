@@ -41,7 +41,9 @@ describe('loadConfig', () => {
   });
 
   it('demands real secrets in production and never falls back to a generated one', () => {
-    expect(() => loadConfig({ ...base(), NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET is required when NODE_ENV=production/);
+    expect(() => loadConfig({ ...base(), NODE_ENV: 'production' })).toThrow(
+      /JWT_ACCESS_SECRET is required when NODE_ENV=production/,
+    );
     const secrets = { JWT_ACCESS_SECRET: 'a'.repeat(40), JWT_REFRESH_SECRET: 'b'.repeat(40) };
     const c = loadConfig({ ...base(), NODE_ENV: 'production', ...secrets });
     expect(c.jwt.accessSecret).toBe('a'.repeat(40));

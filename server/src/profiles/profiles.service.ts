@@ -38,7 +38,8 @@ export class ProfilesService {
       );
     }
     if (after) {
-      if (Number.isNaN(Date.parse(after.t)) || !/^[0-9a-f-]{36}$/i.test(after.id)) throw new BadRequestException(['cursor is not valid']);
+      if (Number.isNaN(Date.parse(after.t)) || !/^[0-9a-f-]{36}$/i.test(after.id))
+        throw new BadRequestException(['cursor is not valid']);
       qb.andWhere('(u.created_at, u.id) < (:t, :id)', { t: after.t, id: after.id });
     }
     const rows = await qb.getMany();
@@ -67,7 +68,15 @@ export class ProfilesService {
       if (dto.dateOfBirth < '1900-01-01') throw new BadRequestException(['dateOfBirth must be after 1900-01-01']);
     }
     const changes: Partial<User> = {};
-    for (const key of ['displayName', 'firstName', 'lastName', 'about', 'dateOfBirth', 'language', 'emailDigest'] as const) {
+    for (const key of [
+      'displayName',
+      'firstName',
+      'lastName',
+      'about',
+      'dateOfBirth',
+      'language',
+      'emailDigest',
+    ] as const) {
       if (dto[key] !== undefined) (changes as Record<string, unknown>)[key] = dto[key];
     }
     if (Object.keys(changes).length) await this.users.update({ id: userId }, changes);

@@ -1,6 +1,12 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import { MAIL_JOB_ATTEMPTS, MAIL_JOB_BACKOFF_MS, MAIL_QUEUE, type MailJobName, type MailPayloads } from '@world-it/contracts';
+import {
+  MAIL_JOB_ATTEMPTS,
+  MAIL_JOB_BACKOFF_MS,
+  MAIL_QUEUE,
+  type MailJobName,
+  type MailPayloads,
+} from '@world-it/contracts';
 import type { Queue } from 'bull';
 import { MailQueue, type JobOptions, type QueueCounts } from './job-queue';
 

@@ -58,9 +58,15 @@ describe('Foundation: HTTP basics on PostgreSQL + Redis', () => {
   });
 
   it('allows CORS for the client origin only', async () => {
-    const ok = await t.http.options('/api/health').set('Origin', t.config.corsOrigins[0]).set('Access-Control-Request-Method', 'GET');
+    const ok = await t.http
+      .options('/api/health')
+      .set('Origin', t.config.corsOrigins[0])
+      .set('Access-Control-Request-Method', 'GET');
     expect(ok.headers['access-control-allow-origin']).toBe(t.config.corsOrigins[0]);
-    const other = await t.http.options('/api/health').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+    const other = await t.http
+      .options('/api/health')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'GET');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 

@@ -102,13 +102,11 @@ describe('Mail: the outbox relay', () => {
       expect(after.enqueued_at).not.toBeNull();
       expect(after.last_error).toBeNull();
       // Relaying again adds nothing new (the row id is the job id) and sends nothing twice.
-      await t.app
-        .get(MailOutboxService)
-        .relay({
-          id: (await ds.query(`SELECT id FROM mail_outbox WHERE payload->>'to' = $1`, [email]))[0].id,
-          jobName: MailJob.RegistrationCode,
-          payload: {},
-        });
+      await t.app.get(MailOutboxService).relay({
+        id: (await ds.query(`SELECT id FROM mail_outbox WHERE payload->>'to' = $1`, [email]))[0].id,
+        jobName: MailJob.RegistrationCode,
+        payload: {},
+      });
       await new Promise((r) => setTimeout(r, 300));
       const mails = await t.http.get('/api/dev/outbox').query({ to: email }).expect(200);
       expect((mails.body as OutboxMail[]).length).toBe(1);

@@ -23,15 +23,31 @@ describe('Profiles API', () => {
   it('searches by display, first or last name, case-insensitively, treating % and _ literally', async () => {
     const byDisplay = await t.http.get(`/api/profiles?search=ann ${tag}`).set(bearer(bob.accessToken)).expect(200);
     expect(byDisplay.body.items.map((p: { id: string }) => p.id)).toEqual([ann.user.id]);
-    const byLast = await t.http.get(`/api/profiles?search=SMITH${tag.toUpperCase()}`).set(bearer(bob.accessToken)).expect(200);
+    const byLast = await t.http
+      .get(`/api/profiles?search=SMITH${tag.toUpperCase()}`)
+      .set(bearer(bob.accessToken))
+      .expect(200);
     expect(byLast.body.items.map((p: { id: string }) => p.id)).toEqual([ann.user.id]);
-    const byFull = await t.http.get(`/api/profiles?search=${encodeURIComponent(`annabel smith${tag}`)}`).set(bearer(bob.accessToken)).expect(200);
+    const byFull = await t.http
+      .get(`/api/profiles?search=${encodeURIComponent(`annabel smith${tag}`)}`)
+      .set(bearer(bob.accessToken))
+      .expect(200);
     expect(byFull.body.items).toHaveLength(1);
-    const wildcard = await t.http.get(`/api/profiles?search=${encodeURIComponent('%')}`).set(bearer(bob.accessToken)).expect(200);
+    const wildcard = await t.http
+      .get(`/api/profiles?search=${encodeURIComponent('%')}`)
+      .set(bearer(bob.accessToken))
+      .expect(200);
     expect(wildcard.body.items).toEqual([]);
     const p = byDisplay.body.items[0];
     expect(p).toEqual(
-      expect.objectContaining({ displayName: `Ann ${tag}`, firstName: 'Annabel', friendship: 'none', friendsCount: 0, online: false, avatarUrl: null }),
+      expect.objectContaining({
+        displayName: `Ann ${tag}`,
+        firstName: 'Annabel',
+        friendship: 'none',
+        friendsCount: 0,
+        online: false,
+        avatarUrl: null,
+      }),
     );
     expect(p.email).toBeUndefined();
   });
@@ -40,7 +56,10 @@ describe('Profiles API', () => {
     const first = await t.http.get('/api/profiles?limit=1').set(bearer(bob.accessToken)).expect(200);
     expect(first.body.items).toHaveLength(1);
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    const second = await t.http.get(`/api/profiles?limit=1&cursor=${first.body.nextCursor}`).set(bearer(bob.accessToken)).expect(200);
+    const second = await t.http
+      .get(`/api/profiles?limit=1&cursor=${first.body.nextCursor}`)
+      .set(bearer(bob.accessToken))
+      .expect(200);
     expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
     await t.http.get('/api/profiles?cursor=garbage').set(bearer(bob.accessToken)).expect(400);
     await t.http.get('/api/profiles?limit=0').set(bearer(bob.accessToken)).expect(400);
@@ -60,14 +79,31 @@ describe('Profiles API', () => {
     const res = await t.http
       .patch('/api/profiles/me')
       .set(bearer(ann.accessToken))
-      .send({ about: 'Compilers and tea', dateOfBirth: '1990-04-21', language: 'uk', emailDigest: false, displayName: '  Ann B  ' })
+      .send({
+        about: 'Compilers and tea',
+        dateOfBirth: '1990-04-21',
+        language: 'uk',
+        emailDigest: false,
+        displayName: '  Ann B  ',
+      })
       .expect(200);
     expect(res.body).toEqual(
-      expect.objectContaining({ about: 'Compilers and tea', dateOfBirth: '1990-04-21', language: 'uk', emailDigest: false, displayName: 'Ann B', email: ann.email }),
+      expect.objectContaining({
+        about: 'Compilers and tea',
+        dateOfBirth: '1990-04-21',
+        language: 'uk',
+        emailDigest: false,
+        displayName: 'Ann B',
+        email: ann.email,
+      }),
     );
     const me = await t.http.get('/api/auth/me').set(bearer(ann.accessToken)).expect(200);
     expect(me.body.emailDigest).toBe(false);
-    const cleared = await t.http.patch('/api/profiles/me').set(bearer(ann.accessToken)).send({ dateOfBirth: null }).expect(200);
+    const cleared = await t.http
+      .patch('/api/profiles/me')
+      .set(bearer(ann.accessToken))
+      .send({ dateOfBirth: null })
+      .expect(200);
     expect(cleared.body.dateOfBirth).toBeNull();
   });
 

@@ -30,13 +30,19 @@ export interface TestAppOptions {
 /** Boots the real API (every module, the real database and Redis) on a free port. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const config = loadConfig({ ...process.env, ...options.env });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error'], abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: ['error'],
+    abortOnError: false,
+  });
   await configureApp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   let worker: INestApplicationContext | null = null;
   if (options.worker) {
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error'], abortOnError: false });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      logger: ['error'],
+      abortOnError: false,
+    });
     await worker.init();
   }
   const url = `http://127.0.0.1:${port}`;

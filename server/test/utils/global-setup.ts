@@ -14,7 +14,9 @@ export default async function globalSetup(): Promise<void> {
   const databaseName = `world_it_test_${id}`;
   const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
   await admin.connect().catch((err: Error) => {
-    throw new Error(`PostgreSQL is not reachable at ${TEST_PG_ADMIN_URL} (${err.message}). Start it, or set TEST_PG_ADMIN_URL.`);
+    throw new Error(
+      `PostgreSQL is not reachable at ${TEST_PG_ADMIN_URL} (${err.message}). Start it, or set TEST_PG_ADMIN_URL.`,
+    );
   });
   try {
     await admin.query(`CREATE DATABASE ${databaseName}`);

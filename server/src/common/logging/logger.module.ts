@@ -22,10 +22,16 @@ export class AppLoggerModule {
               res.setHeader('x-request-id', id);
               return id;
             },
-            autoLogging: { ignore: (req: IncomingMessage) => !req.url?.startsWith('/api') || req.url === '/api/health' },
+            autoLogging: {
+              ignore: (req: IncomingMessage) => !req.url?.startsWith('/api') || req.url === '/api/health',
+            },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },

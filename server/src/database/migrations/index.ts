@@ -5,4 +5,10 @@ import { Media1732300002000 } from './1732300002000-media';
 import { Chat1732300003000 } from './1732300003000-chat';
 
 /** Every migration, in order. A new migration is added here (explicit list: no globs that differ between ts and js). */
-export const MIGRATIONS = [Init1700000000000, Users1732300000000, Accounts1732300001000, Media1732300002000, Chat1732300003000];
+export const MIGRATIONS = [
+  Init1700000000000,
+  Users1732300000000,
+  Accounts1732300001000,
+  Media1732300002000,
+  Chat1732300003000,
+];
