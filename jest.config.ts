@@ -38,6 +38,19 @@ const config: Config = {
       slowTestThreshold: 30,
     },
     {
+      // The same API suites on the embedded defaults (PGlite, in-process jobs): both modes behave alike.
+      displayName: 'server-e2e-embedded',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/server/test'],
+      testMatch: ['**/e2e/{auth,chat-rest,chat-socket,chat-history,uploads,profiles}.e2e-spec.ts'],
+      transform: serverTransform,
+      moduleNameMapper: contracts,
+      globalSetup: '<rootDir>/server/test/utils/global-setup.ts',
+      globalTeardown: '<rootDir>/server/test/utils/global-teardown.ts',
+      setupFiles: ['<rootDir>/server/test/utils/setup-env.ts', '<rootDir>/server/test/utils/setup-env-embedded.ts'],
+      slowTestThreshold: 30,
+    },
+    {
       displayName: 'libs',
       testEnvironment: 'node',
       roots: ['<rootDir>/libs'],

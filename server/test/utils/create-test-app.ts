@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,7 +18,7 @@ export interface TestApp {
   /** http://127.0.0.1:PORT — the app really listens, so sockets can connect. */
   url: string;
   http: TestAgent;
-  /** The mail worker context, when started with `{ worker: true }` (Redis mode). */
+  /** The mail worker context, when started with `{ worker: true }` in Redis mode (embedded mode runs jobs in the API). */
   worker: INestApplicationContext | null;
   close(): Promise<void>;
 }
@@ -29,7 +32,14 @@ export interface TestAppOptions {
 
 /** Boots the real API (every module, the real database and Redis) on a free port. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config = loadConfig({ ...process.env, ...options.env });
+  // Embedded runs (server-e2e-embedded): each app gets its own PGlite data dir; jobs run in-process.
+  const embeddedDir =
+    process.env.E2E_EMBEDDED && !options.env?.DATA_DIR ? mkdtempSync(join(tmpdir(), 'world-it-e2e-embedded-')) : null;
+  const env = embeddedDir ? { DATA_DIR: embeddedDir, MEDIA_DIR: join(embeddedDir, 'media') } : {};
+  const config = loadConfig({ ...process.env, ...env, ...options.env });
+  if (process.env.E2E_EMBEDDED && (!config.embedded || config.redisUrl)) {
+    throw new Error('server-e2e-embedded must run without DATABASE_URL and REDIS_URL');
+  }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: ['error'],
     abortOnError: false,
@@ -38,7 +48,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   let worker: INestApplicationContext | null = null;
-  if (options.worker) {
+  if (options.worker && config.redisUrl && !config.embedded) {
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
       logger: ['error'],
       abortOnError: false,
@@ -55,6 +65,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       await worker?.close();
       await app.close();
+      if (embeddedDir) rmSync(embeddedDir, { recursive: true, force: true });
     },
   };
 }
