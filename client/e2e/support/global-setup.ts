@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { TEST_PG_ADMIN_URL, TEST_REDIS_URL, databaseUrlFor } from '../../../server/test/utils/test-env';
-import { BROWSER_RUN_ENV, type BrowserRun } from './browser-run';
+import { TEST_PG_ADMIN_URL } from '../../../server/test/utils/test-env';
+import { BROWSER_RUN_ENV, apiEnv, type BrowserRun } from './browser-run';
 
 const ROOT = join(__dirname, '../../..');
 const API_ENTRY = join(ROOT, 'dist/server/server/src/main.js');
@@ -33,25 +33,16 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'world-it-browser-'));
   const env = {
     ...process.env,
-    NODE_ENV: 'development',
-    PORT: String(port),
-    DATABASE_URL: databaseUrlFor(databaseName),
-    REDIS_URL: TEST_REDIS_URL,
-    QUEUE_PREFIX: `world-it-browser-${id}`,
-    DATA_DIR: dataDir,
-    MEDIA_DIR: join(dataDir, 'media'),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    CORS_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_AUTH: '10000',
-    UNREAD_DIGEST_DELAY: '600',
+    ...apiEnv({ port, databaseName, queuePrefix: `world-it-browser-${id}`, dataDir }),
   };
+
   const api = spawn(process.execPath, [API_ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, api);
   // The worker starts after the API has migrated the database.
   const worker = spawn(process.execPath, [WORKER_ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const run: BrowserRun = {
     baseUrl: `http://127.0.0.1:${port}`,
+    port,
     databaseName,
     dataDir,
     queuePrefix: env.QUEUE_PREFIX,
