@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -29,6 +29,13 @@ describe('Foundation: HTTP basics on PostgreSQL + Redis', () => {
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(doc.body.components.securitySchemes.bearer).toBeDefined();
     expect(doc.body.paths['/api/health']).toBeDefined();
+  });
+
+  it('matches the committed OpenAPI document, so API changes show in review (UPDATE_OPENAPI=1 rewrites it)', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as object;
+    const file = join(__dirname, '../../openapi.json');
+    if (process.env.UPDATE_OPENAPI === '1') writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+    expect(doc).toEqual(JSON.parse(readFileSync(file, 'utf8')));
   });
 
   it('answers malformed JSON with 400 and an oversized body with 413, never 5xx', async () => {
