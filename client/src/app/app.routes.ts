@@ -28,10 +28,16 @@ export const routes: Routes = [
     loadComponent: () => import('./features/people/pages/people.page').then((m) => m.PeoplePage),
   },
   {
+    path: 'people/:id',
+    canActivate: [authGuard],
+    title: 'profile.viewTitle',
+    loadComponent: () => import('./features/profile/pages/profile.page').then((m) => m.ProfilePage),
+  },
+  {
     path: 'profile',
     canActivate: [authGuard],
     title: 'menu.profile',
-    loadComponent: () => import('./features/profile/pages/my-profile.page').then((m) => m.MyProfilePage),
+    loadComponent: () => import('./features/profile/pages/profile.page').then((m) => m.ProfilePage),
   },
   {
     path: 'settings',

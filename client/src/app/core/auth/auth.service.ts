@@ -75,6 +75,7 @@ export class AuthService {
     if (stored) {
       this.tokens.set({ accessToken: stored.accessToken, refreshToken: stored.refreshToken });
       this.user.set(stored.user);
+      this.i18n.adopt(stored.user?.language);
     }
     // Another tab that refreshed, logged in or out rewrites the shared session; follow it, or this
     // tab would later reuse a spent refresh token and revoke the whole session.
@@ -94,7 +95,10 @@ export class AuthService {
   loadMe(): Observable<Me | null> {
     if (!this.isSignedIn()) return of(null);
     return this.http.get<Me>('/api/auth/me').pipe(
-      tap((me) => this.setUser(me)),
+      tap((me) => {
+        this.setUser(me);
+        this.i18n.adopt(me.language);
+      }),
       catchError(() => of(null)),
     );
   }
@@ -199,6 +203,8 @@ export class AuthService {
     this.tokens.set({ accessToken: res.accessToken, refreshToken: res.refreshToken });
     this.user.set(res.user);
     this.persist();
+    // The account's language, unless one was picked on this device (see I18nService.adopt).
+    this.i18n.adopt(res.user.language);
     return res.user;
   }
 

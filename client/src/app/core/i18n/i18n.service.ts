@@ -25,6 +25,8 @@ function isLanguage(value: unknown): value is Language {
 export class I18nService {
   private readonly dictionaries = inject(I18N_DICTIONARIES);
   private readonly document = inject(DOCUMENT);
+  /** True once a language was picked on this device (stored); the server's choice then never overrides it. */
+  private chosenHere = false;
   private readonly language = signal<Language>(this.initialLanguage());
 
   /** The active language; read it in templates and computeds to re-render on a switch. */
@@ -33,18 +35,29 @@ export class I18nService {
 
   constructor() {
     effect(() => {
-      const lang = this.language();
-      this.document.documentElement.lang = lang;
-      try {
-        localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
-      } catch {
-        // Storage may be unavailable (private mode); the choice then lasts for this tab only.
-      }
+      this.document.documentElement.lang = this.language();
     });
   }
 
+  /** A language the person picked on this device: applied and remembered here. */
   use(lang: Language): void {
-    if (isLanguage(lang)) this.language.set(lang);
+    if (!isLanguage(lang)) return;
+    this.language.set(lang);
+    this.chosenHere = true;
+    try {
+      localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
+    } catch {
+      // Storage may be unavailable (private mode); the choice then lasts for this tab only.
+    }
+  }
+
+  /**
+   * The account's saved language, applied when a session starts — unless a language was picked on
+   * this device, which wins. Not stored: it follows the account, not the device.
+   */
+  adopt(lang: Language | null | undefined): void {
+    if (this.chosenHere || !isLanguage(lang)) return;
+    this.language.set(lang);
   }
 
   toggle(): void {
@@ -64,7 +77,10 @@ export class I18nService {
   private initialLanguage(): Language {
     try {
       const stored = localStorage.getItem(LANGUAGE_STORAGE_KEY);
-      if (isLanguage(stored)) return stored;
+      if (isLanguage(stored)) {
+        this.chosenHere = true;
+        return stored;
+      }
     } catch {
       // fall through to the browser's preference
     }
