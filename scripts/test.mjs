@@ -13,6 +13,28 @@ mkdirSync(join(ROOT, 'test-results'), { recursive: true });
 buildIfNeeded();
 
 const args = process.argv.slice(2);
+
+// A full run (no jest arguments) also checks lint and formatting, as CI must.
+const checks = [];
+if (args.length === 0) {
+  for (const [name, cmd] of [
+    ['lint', ['node_modules/eslint/bin/eslint.js', 'server/**/*.ts', 'libs/**/*.ts', 'client/**/*.ts']],
+    [
+      'format',
+      [
+        'node_modules/prettier/bin/prettier.cjs',
+        '--check',
+        '--log-level=warn',
+        '{server,libs,client,scripts}/**/*.{ts,mjs,html,css}',
+        'jest.config.ts',
+      ],
+    ],
+  ]) {
+    const r = spawnSync(process.execPath, cmd, { cwd: ROOT, stdio: 'inherit' });
+    checks.push([name, r.status === 0]);
+    console.log(`${name}: ${r.status === 0 ? 'ok' : 'FAILED'}`);
+  }
+}
 const jest = spawnSync(
   process.execPath,
   [
@@ -38,4 +60,6 @@ try {
 } catch {
   console.log('\nno test results were written');
 }
-process.exit(jest.status ?? 1);
+const checksFailed = checks.filter(([, ok]) => !ok).map(([name]) => name);
+if (checksFailed.length) console.log(`checks failed: ${checksFailed.join(', ')}`);
+process.exit(checksFailed.length ? 1 : (jest.status ?? 1));
