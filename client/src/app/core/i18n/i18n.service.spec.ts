@@ -58,6 +58,23 @@ describe('I18nService', () => {
     expect(document.documentElement.lang).toBe('uk');
   });
 
+  it("adopts the account's language only when none was picked on this device", () => {
+    const fresh = setup();
+    fresh.adopt('uk');
+    expect(fresh.lang()).toBe('uk');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBeNull();
+    fresh.use('en');
+    fresh.adopt('uk');
+    expect(fresh.lang()).toBe('en');
+  });
+
+  it('keeps a language picked earlier on this device over the account', () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+    const i18n = setup();
+    i18n.adopt('uk');
+    expect(i18n.lang()).toBe('en');
+  });
+
   it('ignores an unknown stored language', () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'xx');
     const i18n = setup();

@@ -3,8 +3,8 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
 
 import { AuthService } from '../auth/auth.service';
 import type { TranslationKey } from '../i18n/en';
-import { I18nService } from '../i18n/i18n.service';
 import { TranslatePipe } from '../i18n/translate.pipe';
+import { LanguagePreferenceService } from '../profiles/language-preference.service';
 import { UserMenuComponent } from './user-menu.component';
 
 interface NavItem {
@@ -19,7 +19,8 @@ interface NavItem {
 const ICONS = {
   feed: 'M4 5h16M4 12h16M4 19h10',
   chats: 'M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z',
-  friends: 'M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7ZM21 19v-1a4 4 0 0 0-3-3.9M15.5 3.2a3.5 3.5 0 0 1 0 6.6',
+  friends:
+    'M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7ZM21 19v-1a4 4 0 0 0-3-3.9M15.5 3.2a3.5 3.5 0 0 1 0 6.6',
   people: 'M11 19a8 8 0 1 0 0-16 8 8 0 0 0 0 16ZM21 21l-4.3-4.3',
 };
 
@@ -44,7 +45,13 @@ const ICONS = {
             </defs>
             <rect width="64" height="64" rx="16" fill="url(#brand-gradient)" />
             <circle cx="32" cy="32" r="17" fill="none" stroke="#fff" stroke-width="4" />
-            <path d="M15 32h34M32 15c-6 5-8 11-8 17s2 12 8 17c6-5 8-11 8-17s-2-12-8-17" fill="none" stroke="#fff" stroke-width="3.2" stroke-linecap="round" />
+            <path
+              d="M15 32h34M32 15c-6 5-8 11-8 17s2 12 8 17c6-5 8-11 8-17s-2-12-8-17"
+              fill="none"
+              stroke="#fff"
+              stroke-width="3.2"
+              stroke-linecap="round"
+            />
           </svg>
           <span class="brand__name">World<span class="brand__it">IT</span></span>
         </a>
@@ -61,7 +68,14 @@ const ICONS = {
                 [attr.data-testid]="item.testId"
               >
                 <svg class="nav__icon" width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
-                  <path [attr.d]="item.icon" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+                  <path
+                    [attr.d]="item.icon"
+                    fill="none"
+                    stroke="currentColor"
+                    stroke-width="2"
+                    stroke-linecap="round"
+                    stroke-linejoin="round"
+                  />
                 </svg>
                 <span>{{ item.label | t }}</span>
               </a>
@@ -75,10 +89,15 @@ const ICONS = {
             class="lang"
             data-testid="lang-switch"
             [attr.aria-label]="'lang.switchTo' | t"
-            (click)="i18n.toggle()"
+            (click)="language.toggle()"
           >
             <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18ZM3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3Z" fill="none" stroke="currentColor" stroke-width="1.8" />
+              <path
+                d="M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18ZM3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3Z"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.8"
+              />
             </svg>
             <span>{{ 'lang.short' | t }}</span>
           </button>
@@ -87,7 +106,9 @@ const ICONS = {
             <wit-user-menu />
           } @else {
             <a class="btn btn--ghost btn--sm" routerLink="/login" data-testid="nav-login">{{ 'menu.login' | t }}</a>
-            <a class="btn btn--primary btn--sm" routerLink="/register" data-testid="nav-register">{{ 'menu.register' | t }}</a>
+            <a class="btn btn--primary btn--sm" routerLink="/register" data-testid="nav-register">{{
+              'menu.register' | t
+            }}</a>
           }
         </div>
       </div>
@@ -119,7 +140,9 @@ const ICONS = {
       text-decoration: none;
       flex: none;
     }
-    .brand:hover { text-decoration: none; }
+    .brand:hover {
+      text-decoration: none;
+    }
     .brand__name {
       font-size: var(--wit-text-lg);
       font-weight: var(--wit-weight-bold);
@@ -144,7 +167,9 @@ const ICONS = {
       font-weight: var(--wit-weight-medium);
       font-size: var(--wit-text-sm);
       text-decoration: none;
-      transition: background var(--wit-transition), color var(--wit-transition);
+      transition:
+        background var(--wit-transition),
+        color var(--wit-transition);
     }
     .nav__link:hover {
       color: var(--wit-color-text);
@@ -156,7 +181,9 @@ const ICONS = {
       color: var(--wit-color-brand-strong);
       background: var(--wit-color-brand-soft);
     }
-    .nav__icon { flex: none; }
+    .nav__icon {
+      flex: none;
+    }
     .header__actions {
       display: flex;
       align-items: center;
@@ -178,12 +205,21 @@ const ICONS = {
       border-radius: var(--wit-radius-full);
       cursor: pointer;
     }
-    .lang:hover { color: var(--wit-color-text); background: var(--wit-color-surface-muted); }
+    .lang:hover {
+      color: var(--wit-color-text);
+      background: var(--wit-color-surface-muted);
+    }
 
     @media (max-width: 719px) {
       /* backdrop-filter would make the header the containing block of the fixed bottom bar */
-      .header { backdrop-filter: none; background: var(--wit-color-surface); }
-      .header__inner { gap: var(--wit-space-2); padding: 0 var(--wit-space-3); }
+      .header {
+        backdrop-filter: none;
+        background: var(--wit-color-surface);
+      }
+      .header__inner {
+        gap: var(--wit-space-2);
+        padding: 0 var(--wit-space-3);
+      }
       .nav {
         position: fixed;
         inset: auto 0 0 0;
@@ -208,16 +244,20 @@ const ICONS = {
         font-size: var(--wit-text-xs);
         margin: 6px 2px;
       }
-      .btn--ghost { padding-inline: var(--wit-space-2); }
+      .btn--ghost {
+        padding-inline: var(--wit-space-2);
+      }
     }
     @media (max-width: 380px) {
-      .brand__name { display: none; }
+      .brand__name {
+        display: none;
+      }
     }
   `,
 })
 export class AppHeaderComponent {
   protected readonly auth = inject(AuthService);
-  protected readonly i18n = inject(I18nService);
+  protected readonly language = inject(LanguagePreferenceService);
 
   protected readonly items: readonly NavItem[] = [
     { path: '/', label: 'nav.feed', testId: 'nav-feed', icon: ICONS.feed, exact: true },
