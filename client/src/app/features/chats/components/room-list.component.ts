@@ -16,14 +16,21 @@ import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { UiMessagePipe } from '../../../core/i18n/ui-message';
 import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
-import { directPeer, formatListTime, messagePreview, roomAvatar, typingLabel } from '../data-access/chat-format';
+import {
+  directPeer,
+  formatListTime,
+  messagePreviewParts,
+  type PreviewParts,
+  roomAvatar,
+  typingLabel,
+} from '../data-access/chat-format';
 import { ChatsStore } from '../data-access/chats.store';
 
 interface RoomRow {
   room: Room;
   avatar: string | null;
   online: boolean;
-  preview: string;
+  preview: PreviewParts;
   typing: string;
   time: string;
   unread: string;
@@ -109,7 +116,34 @@ interface RoomRow {
                 @if (row.typing) {
                   <span class="row__preview row__preview--typing">{{ row.typing }}</span>
                 } @else {
-                  <span class="row__preview">{{ row.preview }}</span>
+                  <span class="row__preview" data-testid="chat-list-preview">
+                    @if (row.preview.photo; as photo) {
+                      <span>{{ row.preview.before }}</span>
+                      <svg class="row__photo" width="14" height="14" viewBox="0 0 24 24" aria-hidden="true">
+                        <rect
+                          x="3"
+                          y="5"
+                          width="18"
+                          height="15"
+                          rx="3"
+                          fill="none"
+                          stroke="currentColor"
+                          stroke-width="2"
+                        />
+                        <circle cx="9" cy="10.5" r="1.8" fill="currentColor" />
+                        <path
+                          d="m21 16-5-5-9 9"
+                          fill="none"
+                          stroke="currentColor"
+                          stroke-width="2"
+                          stroke-linejoin="round"
+                        />
+                      </svg>
+                      <span>{{ photo }}{{ row.preview.after }}</span>
+                    } @else {
+                      {{ row.preview.before }}
+                    }
+                  </span>
                 }
                 @if (row.room.unreadCount > 0) {
                   <span class="badge" data-testid="unread-badge"
@@ -153,7 +187,7 @@ export class RoomListComponent {
         room,
         avatar: roomAvatar(room, myId),
         online: !!peer?.online,
-        preview: messagePreview(last, myId, room.kind, t),
+        preview: messagePreviewParts(last, myId, room.kind, t),
         typing: typingLabel(
           (typing[room.id] ?? []).map((u) => u.name),
           t,

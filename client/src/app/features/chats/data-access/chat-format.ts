@@ -57,6 +57,33 @@ export function messagePreview(message: Message | null, myId: string | null, kin
   return text;
 }
 
+/** A room-list preview split around the "Photo" label, so the list can draw an icon before it. */
+export interface PreviewParts {
+  before: string;
+  /** The translated word for an image message (kept as text for screen readers), or null. */
+  photo: string | null;
+  after: string;
+}
+
+const PHOTO_MARK = '\u{E000}';
+
+/** `messagePreview`, with the photo label cut out as its own part. */
+export function messagePreviewParts(
+  message: Message | null,
+  myId: string | null,
+  kind: Room['kind'],
+  t: Translate,
+): PreviewParts {
+  const marked: Translate = (key, params) => (key === 'chats.photoLabel' ? PHOTO_MARK : t(key, params));
+  const text = messagePreview(message, myId, kind, marked);
+  if (!message?.image) return { before: text, photo: null, after: '' };
+  // The label sits just before the caption; searching back from there skips a mark typed in it.
+  const caption = message.content.trim().replace(/\s+/g, ' ');
+  const at = text.lastIndexOf(PHOTO_MARK, text.length - caption.length);
+  if (at < 0) return { before: text, photo: null, after: '' };
+  return { before: text.slice(0, at), photo: t('chats.photoLabel'), after: text.slice(at + PHOTO_MARK.length) };
+}
+
 /** The other member of a direct room (the one who is not me). */
 export function directPeer(room: Room, myId: string | null): UserSummary | null {
   if (room.kind !== 'direct') return null;
