@@ -30,7 +30,22 @@ export interface Room {
   membersCount: number;
   lastMessage: Message | null;
   unreadCount: number;
+  /**
+   * Where the other members have read up to, so "seen" survives a reload (live changes come as the
+   * `read` socket event). Direct rooms: the peer, once they have read anything. Groups: only those
+   * among `members` (the first 20), so the list stays small. Never the viewer; empty for a viewer
+   * who is not a member (a public group read from outside), as `read` events go to members only.
+   */
+  readBy: RoomReadPosition[];
   createdAt: string;
+}
+
+/** A member's read position: everything up to `messageId` (in time order) is read. */
+export interface RoomReadPosition {
+  userId: string;
+  messageId: string;
+  /** createdAt of that message, to compare with messages the client may not have loaded. */
+  messageCreatedAt: string;
 }
 
 export interface CreateDirectRoomRequest {

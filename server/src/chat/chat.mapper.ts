@@ -1,4 +1,4 @@
-import type { Message, Room, RoomKind, RoomVisibility, UserSummary } from '@world-it/contracts';
+import type { Message, Room, RoomKind, RoomReadPosition, RoomVisibility, UserSummary } from '@world-it/contracts';
 import { avatarUrlOf } from '../auth/user.mapper';
 import { thumbUrl, toImage } from '../media/media-urls';
 
@@ -52,6 +52,9 @@ export interface MemberRow {
   user_id: string;
   display_name: string;
   avatar_image_id: string | null;
+  /** The member's read position (when the row comes from room_members). */
+  last_read_message_id?: string | null;
+  last_read_at?: Date | string | null;
 }
 
 export function iso(v: Date | string): string {
@@ -94,12 +97,26 @@ export function toMemberSummary(row: MemberRow, online: ReadonlySet<string>): Us
   };
 }
 
-/** The contract's Room as one viewer sees it: a direct room is named (and pictured) after the other member. */
-export function toRoom(
-  row: RoomRow,
-  viewerId: string,
-  parts: { members: UserSummary[]; membersCount: number; lastMessage: Message | null; unreadCount: number },
-): Room {
+/** A listed member's read position, or null when they have read nothing (yet). */
+export function toReadPosition(row: MemberRow): RoomReadPosition | null {
+  if (!row.last_read_message_id || !row.last_read_at) return null;
+  return { userId: row.user_id, messageId: row.last_read_message_id, messageCreatedAt: iso(row.last_read_at) };
+}
+
+export interface RoomParts {
+  members: UserSummary[];
+  membersCount: number;
+  lastMessage: Message | null;
+  /** Read positions of the listed members (the viewer's own is dropped here). */
+  readPositions: RoomReadPosition[];
+}
+
+/**
+ * The contract's Room as one viewer sees it: a direct room is named (and pictured) after the other
+ * member; `readBy` holds the other members' read positions, and only for a member (`unreadCount`
+ * is null for a viewer who is not one).
+ */
+export function toRoom(row: RoomRow, viewerId: string, parts: RoomParts & { unreadCount: number | null }): Room {
   let name = row.name;
   let avatarUrl = row.avatar_image_id ? thumbUrl(row.avatar_image_id) : null;
   if (row.kind === 'direct') {
@@ -117,7 +134,8 @@ export function toRoom(
     members: parts.members,
     membersCount: parts.membersCount,
     lastMessage: parts.lastMessage,
-    unreadCount: parts.unreadCount,
+    unreadCount: parts.unreadCount ?? 0,
+    readBy: parts.unreadCount === null ? [] : parts.readPositions.filter((p) => p.userId !== viewerId),
     createdAt: iso(row.created_at),
   };
 }

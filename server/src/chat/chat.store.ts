@@ -8,9 +8,11 @@ import {
   ROOM_SELECT,
   toMemberSummary,
   toMessage,
+  toReadPosition,
   toRoom,
   type MemberRow,
   type MessageRow,
+  type RoomParts,
   type RoomRow,
 } from './chat.mapper';
 import type { TimeKey } from './chat-cursor';
@@ -186,8 +188,9 @@ export class ChatStore {
     if (rows.length === 0) return [];
     const parts = await this.sharedParts(rows.map((r) => r.id));
     const unread = await this.unreadCounts(rows.map((r) => ({ roomId: r.id, userId: viewerId })));
+    // unreadCounts answers only for members, so a missing count means "not a member" (no readBy).
     return rows.map((row) =>
-      toRoom(row, viewerId, { ...parts.get(row.id)!, unreadCount: unread.get(`${row.id}:${viewerId}`) ?? 0 }),
+      toRoom(row, viewerId, { ...parts.get(row.id)!, unreadCount: unread.get(`${row.id}:${viewerId}`) ?? null }),
     );
   }
 
@@ -204,15 +207,14 @@ export class ChatStore {
     return out;
   }
 
-  private async sharedParts(
-    roomIds: string[],
-  ): Promise<Map<string, { members: UserSummary[]; membersCount: number; lastMessage: Message | null }>> {
+  /** Members shown (with their read positions), counts and last messages of these rooms: three queries in all. */
+  private async sharedParts(roomIds: string[]): Promise<Map<string, RoomParts>> {
     const [members, counts, last] = await Promise.all([
       this.db.query(
-        `SELECT r.id AS room_id, x.user_id, x.display_name, x.avatar_image_id
+        `SELECT r.id AS room_id, x.user_id, x.display_name, x.avatar_image_id, x.last_read_message_id, x.last_read_at
            FROM unnest($1::uuid[]) AS r(id)
            CROSS JOIN LATERAL (
-             SELECT u.id AS user_id, u.display_name, u.avatar_image_id
+             SELECT u.id AS user_id, u.display_name, u.avatar_image_id, rm.last_read_message_id, rm.last_read_at
                FROM room_members rm JOIN users u ON u.id = rm.user_id
               WHERE rm.room_id = r.id
               ORDER BY rm.joined_at, rm.user_id
@@ -234,9 +236,15 @@ export class ChatStore {
       ) as Promise<MessageRow[]>,
     ]);
     const online = await this.presence.onlineAmong([...members.map((m) => m.user_id), ...last.map((m) => m.author_id)]);
-    const out = new Map<string, { members: UserSummary[]; membersCount: number; lastMessage: Message | null }>();
-    for (const id of roomIds) out.set(id, { members: [], membersCount: 0, lastMessage: null });
-    for (const m of members) out.get(m.room_id)?.members.push(toMemberSummary(m, online));
+    const out = new Map<string, RoomParts>();
+    for (const id of roomIds) out.set(id, { members: [], membersCount: 0, lastMessage: null, readPositions: [] });
+    for (const m of members) {
+      const parts = out.get(m.room_id);
+      if (!parts) continue;
+      parts.members.push(toMemberSummary(m, online));
+      const position = toReadPosition(m);
+      if (position) parts.readPositions.push(position);
+    }
     for (const c of counts) out.get(c.room_id)!.membersCount = Number(c.n);
     for (const m of last) out.get(m.room_id)!.lastMessage = toMessage(m, online);
     return out;

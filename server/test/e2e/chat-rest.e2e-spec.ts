@@ -126,6 +126,39 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
         .expect(404);
     });
 
+    it('readBy: the peer’s read position shows in GET /api/chats and GET /api/chats/:id ("seen" after a reload)', async () => {
+      const [x, y] = [await createUser(t), await createUser(t)];
+      const room = (await as(x).post('/api/chats/direct', { userId: y.user.id }).expect(201)).body as Room;
+      expect(room.readBy).toEqual([]);
+      const m1 = await send(x, room.id, 'one');
+      const m2 = await send(x, room.id, 'two');
+      const readByOf = async (u: TestUser) => {
+        const one = (await as(u).get(`/api/chats/${room.id}`).expect(200)).body as Room;
+        const list = (await as(u).get('/api/chats').expect(200)).body.items as Room[];
+        expect(list.find((r) => r.id === room.id)?.readBy).toEqual(one.readBy);
+        return one.readBy;
+      };
+      expect(await readByOf(x)).toEqual([]);
+      await as(y).post(`/api/chats/${room.id}/read`, { messageId: m1.id }).expect(204);
+      expect(await readByOf(x)).toEqual([{ userId: y.user.id, messageId: m1.id, messageCreatedAt: m1.createdAt }]);
+      await as(y).post(`/api/chats/${room.id}/read`, { messageId: m2.id }).expect(204);
+      expect(await readByOf(x)).toEqual([{ userId: y.user.id, messageId: m2.id, messageCreatedAt: m2.createdAt }]);
+      // Never one's own position; sending counts as having read up to one's own message.
+      expect(await readByOf(y)).toEqual([{ userId: x.user.id, messageId: m2.id, messageCreatedAt: m2.createdAt }]);
+    });
+
+    it('readBy in a group: the other listed members who read (z has not); nothing for a reader from outside', async () => {
+      const [x, y, z, outsider] = [await createUser(t), await createUser(t), await createUser(t), await createUser(t)];
+      const g = await group(x, 'public', [y, z], `Seen ${Date.now()}`);
+      const m = await send(x, g.id, 'hello all');
+      await as(y).post(`/api/chats/${g.id}/read`, { messageId: m.id }).expect(204);
+      const seenBy = async (u: TestUser) =>
+        ((await as(u).get(`/api/chats/${g.id}`).expect(200)).body as Room).readBy.map((p) => p.userId).sort();
+      expect(await seenBy(x)).toEqual([y.user.id]);
+      expect(await seenBy(z)).toEqual([x.user.id, y.user.id].sort());
+      expect(await seenBy(outsider)).toEqual([]);
+    });
+
     it('validates the body: content or image required, ≤ 4096 chars, unknown fields refused', async () => {
       const room = (await as(alice).post('/api/chats/direct', { userId: bob.user.id })).body as Room;
       await as(alice).post(`/api/chats/${room.id}/messages`, {}).expect(400);

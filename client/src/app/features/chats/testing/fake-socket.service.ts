@@ -89,6 +89,7 @@ export function makeRoom(partial: Partial<Room> & { id: string }): Room {
     membersCount: 2,
     lastMessage: null,
     unreadCount: 0,
+    readBy: [],
     createdAt: '2026-01-01T00:00:00.000Z',
     ...partial,
   };
