@@ -29,14 +29,24 @@ export class AccessTokenService {
 
   /** The caller, or null for any bad, expired or revoked token. Never throws. */
   async verify(token: string | undefined | null): Promise<AuthUser | null> {
+    return (await this.verifyWithExpiry(token))?.user ?? null;
+  }
+
+  /**
+   * The caller and when the token stops being valid (a long-lived connection, the chat socket,
+   * checks that on every event), or null like `verify`.
+   */
+  async verifyWithExpiry(token: string | undefined | null): Promise<{ user: AuthUser; expiresAt: Date } | null> {
     if (!token || typeof token !== 'string') return null;
-    let claims: AccessTokenClaims;
+    let claims: AccessTokenClaims & { exp?: number };
     try {
-      claims = this.jwt.verify<AccessTokenClaims>(token, { secret: this.config.jwt.accessSecret });
+      claims = this.jwt.verify<AccessTokenClaims & { exp?: number }>(token, { secret: this.config.jwt.accessSecret });
     } catch {
       return null;
     }
-    return this.checkClaims(claims);
+    if (typeof claims.exp !== 'number') return null;
+    const user = await this.checkClaims(claims);
+    return user ? { user, expiresAt: new Date(claims.exp * 1000) } : null;
   }
 
   /**

@@ -14,13 +14,15 @@ import { JwtStrategy } from './jwt.strategy';
 import { PasswordHasher } from './password-hasher';
 import { RefreshToken } from './refresh-token.entity';
 import { Session } from './session.entity';
+import { SessionRevocations } from './session-revocations';
 import { SessionsService } from './sessions.service';
 import { User } from './user.entity';
 
 /**
  * Accounts: registration by mailed code, sessions with rotating refresh tokens, passwords, email
  * change. Exports what other features need: access-token checks (gateway), sessions (ban revokes
- * them), the password hasher, and the User repository.
+ * them) and their revocations (the gateway disconnects those sockets), the password hasher, and the
+ * User repository.
  */
 @Module({
   imports: [
@@ -31,7 +33,7 @@ import { User } from './user.entity';
     ThrottlerModule.forRootAsync({ inject: [AppConfig, RedisService], useFactory: authThrottlerOptions }),
   ],
   controllers: [AuthController],
-  providers: [AccessTokenService, JwtStrategy, PasswordHasher, SessionsService, AuthService],
-  exports: [AccessTokenService, SessionsService, PasswordHasher, TypeOrmModule],
+  providers: [AccessTokenService, JwtStrategy, PasswordHasher, SessionRevocations, SessionsService, AuthService],
+  exports: [AccessTokenService, SessionsService, SessionRevocations, PasswordHasher, TypeOrmModule],
 })
 export class AuthModule {}

@@ -3,6 +3,7 @@ import { FindOperator, type Repository } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import type { AccessTokenService } from './access-token.service';
 import type { RefreshToken } from './refresh-token.entity';
+import { SessionRevocations } from './session-revocations';
 import type { Session } from './session.entity';
 import { hashRefreshToken, SessionsService } from './sessions.service';
 import type { User } from './user.entity';
@@ -16,6 +17,7 @@ function matches(row: Row, where: Row): boolean {
       if (op.type === 'isNull') return row[k] === null || row[k] === undefined;
       if (op.type === 'not') return row[k] !== op.value;
       if (op.type === 'lessThan') return (row[k] as Date) < (op.value as Date);
+      if (op.type === 'in') return (op.value as unknown[]).includes(row[k]);
       throw new Error(`operator ${op.type} not stubbed`);
     }
     return row[k] === v;
@@ -36,6 +38,7 @@ function memoryRepo<T extends Row>(rows: T[] = []) {
     insert: async (v: Partial<T>) => {
       rows.push({ id: `id-${++seq}`, createdAt: new Date(), ...v } as unknown as T);
     },
+    find: async ({ where }: { where: Row }) => rows.filter((r) => matches(r, where)).map((r) => ({ ...r })),
     findOne: async ({ where }: { where: Row }) => {
       const row = rows.find((r) => matches(r, where));
       return row ? { ...row } : null;
@@ -66,6 +69,7 @@ describe('SessionsService (rotating refresh tokens with reuse detection)', () =>
   let users: ReturnType<typeof memoryRepo<Row>>;
   let service: SessionsService;
   let signed: Array<{ userId: string; sessionId: string }>;
+  let revoked: string[][];
   const user = { id: 'user-1', role: 'user', banned: false, confirmed: true };
 
   beforeEach(() => {
@@ -80,12 +84,16 @@ describe('SessionsService (rotating refresh tokens with reuse detection)', () =>
       },
     } as unknown as AccessTokenService;
     const config = { jwt: { refreshTtlSeconds: 3600 } } as AppConfig;
+    const revocations = new SessionRevocations();
+    revoked = [];
+    revocations.listen((ids) => revoked.push(ids));
     service = new SessionsService(
       sessions as unknown as Repository<Session>,
       tokens as unknown as Repository<RefreshToken>,
       users as unknown as Repository<User>,
       accessTokens,
       config,
+      revocations,
     );
   });
 
@@ -163,6 +171,28 @@ describe('SessionsService (rotating refresh tokens with reuse detection)', () =>
     expect(sessions.rows.find((r) => r.id === b.sessionId)?.revokedAt).toBeInstanceOf(Date);
     await service.revokeAllForUser(user.id, 'password_reset');
     expect(sessions.rows.every((r) => r.revokedAt instanceof Date)).toBe(true);
+  });
+
+  it('announces every revoked session once (their sockets are disconnected), and nothing already revoked', async () => {
+    const a = await service.start({ id: user.id, role: 'user' });
+    const b = await service.start({ id: user.id, role: 'user' });
+    const c = await service.start({ id: user.id, role: 'user' });
+    await service.revokeByRefreshToken(a.refreshToken);
+    await service.revokeByRefreshToken(a.refreshToken);
+    expect(revoked).toEqual([[a.sessionId]]);
+    await service.revokeAllForUser(user.id, 'password_change', b.sessionId);
+    expect(revoked[1]).toEqual([c.sessionId]);
+    await service.revokeAllForUser(user.id, 'password_reset');
+    expect(revoked[2]).toEqual([b.sessionId]);
+    await service.revokeAllForUser(user.id, 'password_reset');
+    expect(revoked).toHaveLength(3);
+  });
+
+  it('announces a session revoked for refresh-token reuse', async () => {
+    const s = await service.start({ id: user.id, role: 'user' });
+    await service.rotate(s.refreshToken);
+    await expect(service.rotate(s.refreshToken)).rejects.toBeInstanceOf(UnauthorizedException);
+    expect(revoked).toEqual([[s.sessionId]]);
   });
 
   it('logout with an unknown token is a no-op', async () => {

@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { TokenPair } from '@world-it/contracts';
-import { IsNull, LessThan, Not, Repository } from 'typeorm';
+import { In, IsNull, LessThan, Not, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AccessTokenService } from './access-token.service';
 import { RefreshToken } from './refresh-token.entity';
+import { SessionRevocations } from './session-revocations';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 
@@ -42,6 +43,7 @@ export class SessionsService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly accessTokens: AccessTokenService,
     private readonly config: AppConfig,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   private expiry(): Date {
@@ -89,19 +91,25 @@ export class SessionsService {
     if (token) await this.revoke(token.sessionId, 'logout');
   }
 
+  /** Ends one session; its live connections (chat sockets) are told to end too. */
   async revoke(sessionId: string, reason: RevokeReason): Promise<void> {
-    await this.sessions.update(
+    const result = await this.sessions.update(
       { id: sessionId, revokedAt: IsNull() },
       { revokedAt: new Date(), revokedReason: reason },
     );
+    if (result.affected) this.revocations.revoked([sessionId]);
   }
 
   /** Every live session of the user ends (password reset, ban), optionally keeping the caller's own. */
   async revokeAllForUser(userId: string, reason: RevokeReason, exceptSessionId?: string): Promise<void> {
-    await this.sessions.update(
-      { userId, revokedAt: IsNull(), ...(exceptSessionId ? { id: Not(exceptSessionId) } : {}) },
-      { revokedAt: new Date(), revokedReason: reason },
-    );
+    const live = await this.sessions.find({
+      where: { userId, revokedAt: IsNull(), ...(exceptSessionId ? { id: Not(exceptSessionId) } : {}) },
+      select: { id: true },
+    });
+    const ids = live.map((s) => s.id);
+    if (ids.length === 0) return;
+    await this.sessions.update({ id: In(ids), revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    this.revocations.revoked(ids);
   }
 
   /** Sessions that ended more than a day ago are of no use, not even for reuse detection. */
