@@ -5,11 +5,12 @@ import type { Namespace } from 'socket.io';
 export const roomChannel = (roomId: string): string => `room:${roomId}`;
 export const watchChannel = (roomId: string): string => `watch:${roomId}`;
 export const userChannel = (userId: string): string => `user:${userId}`;
+export const sessionChannel = (sessionId: string): string => `session:${sessionId}`;
 
 /**
  * Every live delivery the chat makes, so ChatService never touches socket.io. Channels:
  * `room:<id>` (members' sockets), `watch:<id>` (sockets watching a public room), `user:<id>` (all of
- * a user's sockets). Works across processes through the Redis adapter. Before the gateway binds the
+ * a user's sockets), `session:<id>` (the sockets signed in with that session). Works across processes through the Redis adapter. Before the gateway binds the
  * namespace (or in a process without one, like the worker) emits are dropped.
  */
 @Injectable()
@@ -66,6 +67,12 @@ export class ChatEvents implements OnModuleDestroy {
   unsubscribe(userIds: string[], roomId: string): void {
     if (!this.ns || userIds.length === 0) return;
     this.ns.in(userIds.map(userChannel)).socketsLeave(roomChannel(roomId));
+  }
+
+  /** These sessions ended: their sockets are closed, on every process (clients reconnect and must sign in). */
+  disconnectSessions(sessionIds: string[]): void {
+    if (!this.ns || sessionIds.length === 0) return;
+    this.ns.in(sessionIds.map(sessionChannel)).disconnectSockets(true);
   }
 
   /** The room is gone (or turned private): nobody stays subscribed to it or watching it. */

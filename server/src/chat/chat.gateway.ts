@@ -24,8 +24,9 @@ import { validate, type ValidationError } from 'class-validator';
 import type { Namespace, Socket } from 'socket.io';
 import { AccessTokenService } from '../auth/access-token.service';
 import type { AuthUser } from '../auth/auth-user';
+import { SessionRevocations } from '../auth/session-revocations';
 import { AppConfig } from '../config/app-config';
-import { ChatEvents, roomChannel, userChannel, watchChannel } from './chat-events';
+import { ChatEvents, roomChannel, sessionChannel, userChannel, watchChannel } from './chat-events';
 import { ChatService } from './chat.service';
 import { ChatStore } from './chat.store';
 import { PresenceService } from './presence.service';
@@ -49,6 +50,10 @@ export const SOCKET_FRAME_MAX_BYTES = 1024 * 1024;
 
 interface SocketData {
   user: AuthUser;
+  /** The handshake token: checked again once the socket has joined its session channel. */
+  token: string;
+  /** When the handshake's access token expires (ms); after that every event is `unauthorized`. */
+  expiresAt: number;
   summary: UserSummary;
   roomIds: string[];
   messages: SlidingWindowLimiter;
@@ -63,6 +68,11 @@ let allowedOrigins: string[] = [];
  * The chat over socket.io (namespace /chat). Thin: it authenticates the handshake, keeps each socket
  * subscribed to its channels, measures, rate-limits and validates every payload, and calls the same
  * ChatService methods as the REST controller. A handler never throws: every outcome is an ack.
+ *
+ * A socket lives no longer than what signed it in: when its session is revoked it is disconnected
+ * (through its `session:<id>` channel, on whichever process holds it), and an event arriving after
+ * its access token expired is answered `unauthorized` and the socket disconnected, so the client
+ * reconnects with a fresh token.
  */
 @SkipThrottle()
 @WebSocketGateway({
@@ -75,6 +85,7 @@ let allowedOrigins: string[] = [];
 })
 export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
   private readonly log = new Logger('ChatGateway');
+  private stopListening: (() => void) | null = null;
 
   constructor(
     private readonly chat: ChatService,
@@ -84,12 +95,14 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly typing: TypingService,
     private readonly friends: FriendDirectory,
     private readonly tokens: AccessTokenService,
+    private readonly revocations: SessionRevocations,
     private readonly config: AppConfig,
   ) {}
 
   afterInit(ns: Namespace): void {
     allowedOrigins = this.config.corsOrigins;
     this.events.bind(ns);
+    this.stopListening = this.revocations.listen((sessionIds) => this.events.disconnectSessions(sessionIds));
     // Authenticate before the connection is accepted: a bad token is a connect_error "unauthorized".
     ns.use((socket, next) => {
       this.authenticate(socket as ChatSocket)
@@ -104,13 +117,16 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private async authenticate(socket: ChatSocket): Promise<void> {
     const auth: unknown = socket.handshake.auth;
     const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
-    const user = await this.tokens.verify(typeof token === 'string' ? token : null);
-    if (!user) throw new UnauthorizedSocket();
+    const verified = await this.tokens.verifyWithExpiry(typeof token === 'string' ? token : null);
+    if (!verified) throw new UnauthorizedSocket();
+    const { user, expiresAt } = verified;
     const summary = await this.store.activeUser(user.id);
     if (!summary) throw new UnauthorizedSocket();
     const limit = this.config.rateLimitSocketMessages;
     socket.data = {
       user,
+      token: token as string,
+      expiresAt: expiresAt.getTime(),
       summary,
       roomIds: await this.chat.roomIdsOf(user.id),
       messages: new SlidingWindowLimiter(limit, RATE_WINDOW_MS),
@@ -124,8 +140,14 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       socket.disconnect(true);
       return;
     }
-    // Synchronously, before anything else can be delivered: the user's channel and every room of theirs.
-    void socket.join([userChannel(user.id), ...roomIds.map(roomChannel)]);
+    // Synchronously, before anything else can be delivered: the user's and the session's channels and
+    // every room of theirs.
+    void socket.join([userChannel(user.id), sessionChannel(user.sessionId), ...roomIds.map(roomChannel)]);
+    // A revocation announced while the handshake was being checked missed this socket: look once more.
+    if (!(await this.tokens.verify(socket.data.token))) {
+      socket.disconnect(true);
+      return;
+    }
     try {
       if (await this.presence.connected(user.id, socket.id)) await this.announcePresence(user.id, true, null);
     } catch (err) {
@@ -159,6 +181,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   onApplicationShutdown(): void {
     allowedOrigins = [];
+    this.stopListening?.();
+    this.stopListening = null;
   }
 
   // ---- events ----
@@ -231,6 +255,12 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     action: (payload: D) => Promise<Ack<A>>,
   ): Promise<Ack<A>> {
     try {
+      if (Date.now() >= socket.data.expiresAt) {
+        // After the ack has gone out (socket.io flushes it before closing): the client reconnects
+        // with a fresh token.
+        setTimeout(() => socket.disconnect(true), 0);
+        return fail('unauthorized', 'The access token has expired: reconnect with a fresh one');
+      }
       if (payloadBytes(body) > SOCKET_PAYLOAD_MAX_BYTES)
         return fail('too_large', `The payload is larger than ${SOCKET_PAYLOAD_MAX_BYTES / 1024} KB`);
       const limiter = kind === 'message' ? socket.data.messages : socket.data.others;
