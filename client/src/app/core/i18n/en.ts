@@ -159,6 +159,7 @@ export const en = {
   'profile.dateOfBirth': 'Date of birth',
   'profile.dateOfBirthFuture': 'The date of birth must be in the past.',
   'profile.dateOfBirthInvalid': 'Enter a real date.',
+  'profile.dateOfBirthTooEarly': 'Enter a date from 1 January 1900 on.',
   'profile.saved': 'Your profile has been saved.',
   'profile.notFound': 'This person could not be found',
   'profile.notFoundText': 'The profile may have been removed, or the link is not right.',

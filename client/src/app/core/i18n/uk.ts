@@ -156,6 +156,7 @@ export const uk: Dictionary = {
   'profile.dateOfBirth': 'Дата народження',
   'profile.dateOfBirthFuture': 'Дата народження має бути в минулому.',
   'profile.dateOfBirthInvalid': 'Введіть справжню дату.',
+  'profile.dateOfBirthTooEarly': 'Введіть дату, не ранішу за 1 січня 1900 року.',
   'profile.saved': 'Профіль збережено.',
   'profile.notFound': 'Цю людину не знайдено',
   'profile.notFoundText': 'Можливо, профіль видалено або посилання неправильне.',

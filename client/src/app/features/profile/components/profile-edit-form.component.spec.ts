@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
+import type { AbstractControl } from '@angular/forms';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Profile } from '@world-it/contracts';
@@ -9,7 +10,7 @@ import { AuthService, SESSION_STORAGE_KEY } from '../../../core/auth/auth.servic
 import { LANGUAGE_STORAGE_KEY } from '../../../core/i18n/i18n.service';
 import { todayYmd } from '../../people/data-access/person-format';
 import { makeMe } from '../../people/testing/profiles';
-import { fieldErrors, ProfileEditFormComponent } from './profile-edit-form.component';
+import { fieldErrors, pastDate, ProfileEditFormComponent } from './profile-edit-form.component';
 
 const me = makeMe({
   displayName: 'Ada',
@@ -97,16 +98,14 @@ describe('ProfileEditFormComponent', () => {
   it('shows the server’s message under the field it names', async () => {
     await fill('profile-first-name', 'Augusta');
     await save();
-    http
-      .expectOne('/api/profiles/me')
-      .flush(
-        {
-          statusCode: 400,
-          message: ['firstName must be shorter than or equal to 50 characters'],
-          error: 'Bad Request',
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne('/api/profiles/me').flush(
+      {
+        statusCode: 400,
+        message: ['firstName must be shorter than or equal to 50 characters'],
+        error: 'Bad Request',
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await fixture.whenStable();
 
     const first = q('profile-first-name').closest('.field')!;
@@ -130,5 +129,13 @@ describe('ProfileEditFormComponent', () => {
       general: ['property foo should not exist'],
     });
     expect(todayYmd(new Date(2026, 0, 5))).toBe('2026-01-05');
+  });
+
+  it('refuses impossible dates and dates before 1900, as the server does', () => {
+    const check = (value: string) => pastDate({ value } as AbstractControl<string>);
+    expect(check('')).toBeNull();
+    expect(check('1990-02-30')).toEqual({ dateInvalid: true });
+    expect(check('1899-12-31')).toEqual({ dateTooEarly: true });
+    expect(check('1900-01-01')).toBeNull();
   });
 });

@@ -29,6 +29,8 @@ import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.
 import { DISPLAY_NAME_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-validators';
 import { todayYmd } from '../../people/data-access/person-format';
 
+export const DATE_OF_BIRTH_MIN = '1900-01-01';
+
 export const PROFILE_FIELDS = ['displayName', 'firstName', 'lastName', 'about', 'dateOfBirth'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
@@ -40,9 +42,10 @@ export function pastDate(control: AbstractControl<string>): ValidationErrors | n
   if (!match) return { dateInvalid: true };
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900) {
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     return { dateInvalid: true };
   }
+  if (value < DATE_OF_BIRTH_MIN) return { dateTooEarly: true }; // the server's floor too
   return value >= todayYmd() ? { dateInFuture: true } : null;
 }
 
@@ -79,6 +82,9 @@ export function fieldErrors(messages: readonly string[]): {
     }
     .grid2 .field + .field {
       margin-top: 0;
+    }
+    .grid2 + .field {
+      margin-top: var(--wit-space-4);
     }
     .about {
       min-height: 120px;
@@ -127,7 +133,9 @@ export class ProfileEditFormComponent implements OnInit {
   protected readonly dateMessages = {
     dateInFuture: 'profile.dateOfBirthFuture',
     dateInvalid: 'profile.dateOfBirthInvalid',
+    dateTooEarly: 'profile.dateOfBirthTooEarly',
   } as const;
+  protected readonly minDate = DATE_OF_BIRTH_MIN;
 
   readonly saving = signal(false);
   readonly error = signal<UiMessage | null>(null);
