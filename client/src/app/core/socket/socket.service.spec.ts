@@ -7,7 +7,13 @@ import { of, throwError } from 'rxjs';
 import { io } from 'socket.io-client';
 
 import { AuthService, SESSION_STORAGE_KEY } from '../auth/auth.service';
-import { type ConnectionState, type RoomEvent, SocketAckTimeoutError, SocketService } from './socket.service';
+import {
+  type ConnectionState,
+  type RoomEvent,
+  SERVER_DISCONNECT_RECONNECT_MS,
+  SocketAckTimeoutError,
+  SocketService,
+} from './socket.service';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -59,15 +65,22 @@ let fake: FakeSocket;
 jest.mock('socket.io-client', () => ({ io: jest.fn(() => fake) }));
 
 const me = { id: 'u1', displayName: 'Ada' } as Me;
+/** An unsigned JWT-shaped token expiring at `exp` (seconds); the client only reads the claim. */
+const jwt = (exp: number) =>
+  `h.${btoa(JSON.stringify({ sub: 'u1', exp }))
+    .replace(/=+$/, '')
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')}.s`;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 const message = (roomId: string, id = 'm1'): Message =>
   ({ id, roomId, clientId: null, content: 'hi', image: null, createdAt: '', editedAt: null }) as unknown as Message;
 
 describe('SocketService', () => {
-  function setup(signedIn = true): { socket: SocketService; auth: AuthService } {
+  function setup(signedIn = true, accessToken = 't1'): { socket: SocketService; auth: AuthService } {
     fake = new FakeSocket();
     localStorage.clear();
     if (signedIn) {
-      localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken: 't1', refreshToken: 'r1', user: me }));
+      localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken, refreshToken: 'r1', user: me }));
     }
     TestBed.configureTestingModule({
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
@@ -105,7 +118,9 @@ describe('SocketService', () => {
   it('reconnects with the fresh token after a refresh and disconnects on logout', () => {
     const { auth } = setup();
     auth.refresh().subscribe();
-    TestBed.inject(HttpTestingController).expectOne('/api/auth/refresh').flush({ accessToken: 't2', refreshToken: 'r2' });
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/auth/refresh')
+      .flush({ accessToken: 't2', refreshToken: 'r2' });
     TestBed.tick();
     expect(fake.disconnect).toHaveBeenCalledTimes(1);
     expect(fake.auth).toEqual({ token: 't2' });
@@ -188,5 +203,66 @@ describe('SocketService', () => {
     fake.active = false;
     fake.serverEmit('connect_error', new Error('unauthorized'));
     expect(expire).toHaveBeenCalled();
+  });
+
+  describe('when the server ends the socket', () => {
+    afterEach(() => jest.useRealTimers());
+
+    /** The server closed the socket ("io server disconnect"): socket.io leaves it closed. */
+    const serverDisconnect = () => {
+      fake.connected = false;
+      fake.active = false;
+      fake.serverEmit('disconnect', 'io server disconnect');
+    };
+
+    it('refreshes an expired access token once; the new token reconnects', () => {
+      const { auth } = setup(true, jwt(nowSeconds() - 1));
+      const refresh = jest.spyOn(auth, 'refresh').mockReturnValue(of('t2'));
+      serverDisconnect();
+      serverDisconnect();
+      expect(refresh).toHaveBeenCalledTimes(1);
+    });
+
+    it('reconnects with a still-valid token shortly after (a revoked session is then refused at the handshake)', () => {
+      jest.useFakeTimers();
+      const { auth } = setup(true, jwt(nowSeconds() + 600));
+      const refresh = jest.spyOn(auth, 'refresh');
+      expect(fake.connect).toHaveBeenCalledTimes(1);
+      serverDisconnect();
+      expect(fake.connect).toHaveBeenCalledTimes(1);
+      jest.advanceTimersByTime(SERVER_DISCONNECT_RECONNECT_MS);
+      expect(fake.connect).toHaveBeenCalledTimes(2);
+      expect(refresh).not.toHaveBeenCalled();
+    });
+
+    it('does not come back after a logout that ended the session meanwhile', () => {
+      jest.useFakeTimers();
+      const { auth } = setup(true, jwt(nowSeconds() + 600));
+      serverDisconnect();
+      auth.clearSession();
+      TestBed.tick();
+      jest.advanceTimersByTime(SERVER_DISCONNECT_RECONNECT_MS);
+      expect(fake.connect).toHaveBeenCalledTimes(1);
+    });
+
+    it('a disconnect the client asked for is left alone', () => {
+      jest.useFakeTimers();
+      setup(true, jwt(nowSeconds() + 600));
+      fake.active = false;
+      fake.serverEmit('disconnect', 'io client disconnect');
+      jest.advanceTimersByTime(SERVER_DISCONNECT_RECONNECT_MS);
+      expect(fake.connect).toHaveBeenCalledTimes(1);
+    });
+
+    it('an unauthorized ack refreshes an expired token and still resolves with the ack', async () => {
+      const { socket, auth } = setup(true, jwt(nowSeconds() - 1));
+      const refresh = jest.spyOn(auth, 'refresh').mockReturnValue(of('t2'));
+      fake.connected = true;
+      const pending = socket.emitWithAck('read', { roomId: 'r', messageId: 'm' });
+      const unauthorized = { ok: false, error: { code: 'unauthorized', message: 'expired' } };
+      (fake.emitted.at(-1)!.args[1] as Listener)(null, unauthorized);
+      await expect(pending).resolves.toEqual(unauthorized);
+      expect(refresh).toHaveBeenCalledTimes(1);
+    });
   });
 });

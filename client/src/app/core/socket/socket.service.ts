@@ -6,16 +6,7 @@ import {
   type ServerEventPayload,
   type ServerToClientEvents,
 } from '@world-it/contracts';
-import {
-  BehaviorSubject,
-  distinctUntilChanged,
-  filter,
-  map,
-  merge,
-  Observable,
-  share,
-  Subscription,
-} from 'rxjs';
+import { BehaviorSubject, distinctUntilChanged, filter, map, merge, Observable, share, Subscription } from 'rxjs';
 import { io, type Socket } from 'socket.io-client';
 
 import { AuthService } from '../auth/auth.service';
@@ -46,6 +37,37 @@ const ROOM_EVENT_NAMES: readonly RoomEventName[] = [
 ];
 
 export const ACK_TIMEOUT_MS = 10_000;
+/** An access token this close to its expiry is refreshed rather than presented again (clock skew). */
+const EXPIRY_MARGIN_MS = 5_000;
+/**
+ * How long to wait before reconnecting with the same token after the server closed the socket: a
+ * logout in this or another tab clears the session meanwhile (its own request revoked the session),
+ * and nothing is retried.
+ */
+export const SERVER_DISCONNECT_RECONNECT_MS = 1_000;
+
+/** Whether a JWT's `exp` has passed (false when it cannot be read: the server then decides). */
+function tokenExpired(token: string, now = Date.now()): boolean {
+  try {
+    const part = token.split('.')[1] ?? '';
+    const json = atob(
+      part
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(part.length / 4) * 4, '='),
+    );
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' && exp * 1000 <= now + EXPIRY_MARGIN_MS;
+  } catch {
+    return false;
+  }
+}
+
+function isUnauthorizedAck(ack: unknown): boolean {
+  if (typeof ack !== 'object' || ack === null) return false;
+  const { ok, error } = ack as { ok?: unknown; error?: { code?: unknown } };
+  return ok === false && error?.code === 'unauthorized';
+}
 
 /** Thrown (rejected) by `emitWithAck` when the server did not acknowledge in time. */
 export class SocketAckTimeoutError extends Error {
@@ -66,9 +88,11 @@ interface LooseListener {
 
 /**
  * One shared socket.io connection to `/chat` for the whole app. It follows the session: connects
- * when signed in, reconnects with the new token after a refresh, disconnects on logout. Pages read
- * it through RxJS streams that add a socket listener on first subscribe and remove it on the last
- * unsubscribe.
+ * when signed in, reconnects with the new token after a refresh, disconnects on logout. The server
+ * ends a socket whose access token expired or whose session was revoked (a server-side disconnect,
+ * or an `unauthorized` ack first): then it refreshes the token if it has expired, or else reconnects
+ * with it, and a handshake refused as unauthorized refreshes once more. Pages read it through RxJS
+ * streams that add a socket listener on first subscribe and remove it on the last unsubscribe.
  */
 @Injectable({ providedIn: 'root' })
 export class SocketService {
@@ -84,12 +108,17 @@ export class SocketService {
   /** The token a refresh was already attempted for, so an unauthorized loop cannot start. */
   private refreshedFor: string | null = null;
   private refreshSub: Subscription | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly connectionState$: Observable<ConnectionState> = this.state.pipe(distinctUntilChanged());
 
   constructor() {
     this.socket.on('connect', () => this.state.next('connected'));
-    this.socket.on('disconnect', () => this.state.next(this.socket.active ? 'connecting' : 'disconnected'));
+    this.socket.on('disconnect', (reason) => {
+      this.state.next(this.socket.active ? 'connecting' : 'disconnected');
+      // socket.io does not reconnect by itself after the server closed the socket.
+      if (reason === 'io server disconnect') this.renew();
+    });
     this.socket.on('connect_error', (err) => this.onConnectError(err));
     this.socket.io.on('reconnect_attempt', () => this.state.next('connecting'));
 
@@ -99,6 +128,7 @@ export class SocketService {
     });
 
     inject(DestroyRef).onDestroy(() => {
+      clearTimeout(this.reconnectTimer);
       this.refreshSub?.unsubscribe();
       this.socket.disconnect();
       this.state.complete();
@@ -145,8 +175,12 @@ export class SocketService {
     return new Promise((resolve, reject) => {
       const emitter = this.socket.timeout(timeoutMs) as unknown as LooseEmitter;
       emitter.emit(event, payload, (err: Error | null, ack: ClientEventAck<E>) => {
-        if (err) reject(new SocketAckTimeoutError(event));
-        else resolve(ack);
+        if (err) {
+          reject(new SocketAckTimeoutError(event));
+          return;
+        }
+        if (isUnauthorizedAck(ack)) this.renew();
+        resolve(ack);
       });
     });
   }
@@ -176,6 +210,7 @@ export class SocketService {
   private follow(token: string | null): void {
     if (token === this.token) return;
     this.token = token;
+    clearTimeout(this.reconnectTimer);
     if (!token) {
       this.refreshSub?.unsubscribe();
       this.socket.disconnect();
@@ -186,6 +221,29 @@ export class SocketService {
     if (this.socket.connected || this.socket.active) this.socket.disconnect();
     this.state.next('connecting');
     this.socket.connect();
+  }
+
+  /**
+   * The server ended (or is ending) this connection. An expired access token is refreshed once (the
+   * new token reconnects through `follow`); otherwise the socket reconnects with the token it has,
+   * shortly, and if the session is gone the handshake says so (`onConnectError`).
+   */
+  private renew(): void {
+    const token = this.token;
+    if (!token) return;
+    if (tokenExpired(token) && this.auth.refreshToken) {
+      if (this.refreshedFor === token) return;
+      this.refreshedFor = token;
+      this.state.next('connecting');
+      this.refreshSub = this.auth.refresh().subscribe({ error: () => this.auth.expireSession() });
+      return;
+    }
+    if (this.socket.active) return;
+    this.state.next('connecting');
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => {
+      if (this.token === token && !this.socket.active) this.socket.connect();
+    }, SERVER_DISCONNECT_RECONNECT_MS);
   }
 
   private onConnectError(err: Error): void {
