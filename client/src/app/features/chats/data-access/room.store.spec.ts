@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { Me, Message, SendMessagePayload } from '@world-it/contracts';
+import type { Me, Message, RoomReadPosition, SendMessagePayload } from '@world-it/contracts';
 
 import { SESSION_STORAGE_KEY } from '../../../core/auth/auth.service';
 import { SocketAckTimeoutError, SocketService } from '../../../core/socket/socket.service';
@@ -53,9 +53,9 @@ describe('RoomStore', () => {
     jest.restoreAllMocks();
   });
 
-  function open(history: Message[] = [], members = [ada, anna]): void {
+  function open(history: Message[] = [], members = [ada, anna], readBy: RoomReadPosition[] = []): void {
     store.open('r1');
-    http.expectOne('/api/chats/r1').flush(makeRoom({ id: 'r1', kind: 'direct', members }));
+    http.expectOne('/api/chats/r1').flush(makeRoom({ id: 'r1', kind: 'direct', members, readBy }));
     // newest first, as the server pages
     http
       .expectOne((r) => r.url === '/api/chats/r1/messages')
@@ -194,6 +194,84 @@ describe('RoomStore', () => {
     expect(store.lastMineSeen()).toEqual({ messageId: 'srv-1', seen: false });
     socket.server('read', { roomId: 'r1', userId: 'u2', messageId: 'srv-1' });
     expect(store.lastMineSeen()).toEqual({ messageId: 'srv-1', seen: true });
+  });
+
+  describe('"seen" from the room’s readBy (after a reload)', () => {
+    const mine = (content: string) => makeMessage({ roomId: 'r1', author: ada, content });
+    const position = (m: Message): RoomReadPosition => ({
+      userId: 'u2',
+      messageId: m.id,
+      messageCreatedAt: m.createdAt,
+    });
+
+    it('shows my last message seen when the peer’s stored position is at it', () => {
+      const [a, b] = [mine('one'), mine('two')];
+      open([a, b], [ada, anna], [position(b)]);
+      expect(store.lastMineSeen()).toEqual({ messageId: b.id, seen: true });
+    });
+
+    it('not seen when the peer read only up to an earlier message', () => {
+      const [a, b] = [mine('one'), mine('two')];
+      open([a, b], [ada, anna], [position(a)]);
+      expect(store.lastMineSeen()).toEqual({ messageId: b.id, seen: false });
+    });
+
+    it('compares by time when the read message is not loaded (deleted, or outside the loaded window)', () => {
+      const [a, gone] = [mine('one'), makeMessage({ roomId: 'r1' })];
+      open([a], [ada, anna], [position(gone)]);
+      expect(store.lastMineSeen()).toEqual({ messageId: a.id, seen: true });
+    });
+
+    it('ignores my own position and other users’', () => {
+      const a = mine('one');
+      open(
+        [a],
+        [ada, anna],
+        [
+          { ...position(a), userId: 'u1' },
+          { ...position(a), userId: 'u9' },
+        ],
+      );
+      expect(store.lastMineSeen()).toEqual({ messageId: a.id, seen: false });
+    });
+
+    it('picks up a newer readBy from room:updated, and a live read still counts after it', () => {
+      const [a, b] = [mine('one'), mine('two')];
+      open([a, b]);
+      expect(store.lastMineSeen()?.seen).toBe(false);
+      socket.server('room:updated', makeRoom({ id: 'r1', kind: 'direct', readBy: [position(b)] }));
+      expect(store.lastMineSeen()?.seen).toBe(true);
+      const c = mine('three');
+      socket.server('message:new', c);
+      expect(store.lastMineSeen()).toEqual({ messageId: c.id, seen: false });
+      socket.server('read', { roomId: 'r1', userId: 'u2', messageId: c.id });
+      expect(store.lastMineSeen()).toEqual({ messageId: c.id, seen: true });
+    });
+
+    it('a reply from the peer means they read up to it (the server sends no read for it)', () => {
+      const a = mine('question');
+      open([a]);
+      socket.server('message:new', makeMessage({ roomId: 'r1', author: anna, content: 'answer' }));
+      expect(store.lastMineSeen()).toEqual({ messageId: a.id, seen: true });
+    });
+  });
+
+  it('keeps a message pending on an unauthorized ack and resends it once the socket is back', async () => {
+    socket.ackFor = () => Promise.resolve({ ok: false, error: { code: 'unauthorized', message: 'expired' } });
+    open();
+    store.send('after expiry');
+    await settle();
+    expect(store.messages()[0]).toMatchObject({ state: 'pending' });
+
+    socket.ackFor = (_e, p) => Promise.resolve({ ok: true, message: stored(p as SendMessagePayload) });
+    socket.state.next('connecting');
+    socket.state.next('connected');
+    http.expectOne((r) => r.url === '/api/chats/r1/messages').flush({ items: [], nextCursor: null });
+    await settle();
+    const sends = socket.sent('message:send') as SendMessagePayload[];
+    expect(sends).toHaveLength(2);
+    expect(sends[1].clientId).toBe(sends[0].clientId);
+    expect(view()).toEqual([{ id: 'srv-1', state: 'sent', content: 'after expiry' }]);
   });
 
   it('marks the newest stored message read once', () => {

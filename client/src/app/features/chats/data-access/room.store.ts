@@ -24,6 +24,12 @@ interface Outgoing {
   attempt: number;
 }
 
+/** Where someone has read up to: a message and, when known, its createdAt. */
+interface ReadPosition {
+  messageId: string;
+  at: string | null;
+}
+
 /** Inserts server messages in time order, before the local (pending/failed) ones that stay at the bottom. */
 function placeServerMessage(list: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
   const sent = list.filter((m) => m.state === 'sent');
@@ -54,7 +60,8 @@ export class RoomStore {
   private readonly historyLoaded = signal(false);
   private readonly olderLoading = signal(false);
   private readonly memberValue = signal(false);
-  private readonly readTimes = signal<Readonly<Record<string, string>>>({});
+  /** Read positions heard live since the room opened (the room's `readBy` holds the earlier ones). */
+  private readonly liveReads = signal<Readonly<Record<string, ReadPosition>>>({});
   private readonly outbox = new Map<string, Outgoing>();
   private readonly objectUrls = new Set<string>();
   private subs: Subscription[] = [];
@@ -84,15 +91,30 @@ export class RoomStore {
     const room = this.roomValue();
     return room ? directPeer(room, this.auth.me()?.id ?? null) : null;
   });
-  /** In a direct room: has the other member read up to my newest message? */
+  /**
+   * In a direct room: has the other member read up to my newest message? From the room's `readBy`
+   * (so it survives a reload) and the `read` events since; positions only move forward, so either
+   * one covering my message is enough.
+   */
   readonly lastMineSeen = computed(() => {
     const peer = this.peer();
     const myId = this.auth.me()?.id;
     if (!peer || !myId) return null;
-    const mine = [...this.list()].reverse().find((m) => m.author.id === myId && m.state === 'sent');
+    const list = this.list();
+    const mine = [...list].reverse().find((m) => m.author.id === myId && m.state === 'sent');
     if (!mine) return null;
-    const readAt = this.readTimes()[peer.id];
-    return { messageId: mine.id, seen: !!readAt && readAt >= mine.createdAt };
+    const stored = this.roomValue()?.readBy?.find((p) => p.userId === peer.id);
+    const positions = [
+      stored ? { messageId: stored.messageId, at: stored.messageCreatedAt } : null,
+      this.liveReads()[peer.id] ?? null,
+    ];
+    const covers = (p: ReadPosition | null): boolean => {
+      if (!p) return false;
+      if (p.messageId === mine.id) return true;
+      const at = list.find((m) => m.id === p.messageId)?.createdAt ?? p.at;
+      return !!at && at >= mine.createdAt;
+    };
+    return { messageId: mine.id, seen: positions.some(covers) };
   });
 
   constructor() {
@@ -152,7 +174,7 @@ export class RoomStore {
     this.list.set([]);
     this.cursor.set(null);
     this.historyLoaded.set(false);
-    this.readTimes.set({});
+    this.liveReads.set({});
     this.outbox.clear();
     this.lastReadSent = null;
 
@@ -276,9 +298,14 @@ export class RoomStore {
     this.chats?.markReadLocal(roomId);
     if (!newest || newest.id === this.lastReadSent) return;
     this.lastReadSent = newest.id;
-    this.socket.emitWithAck('read', { roomId, messageId: newest.id }).catch(() => {
-      this.lastReadSent = null;
-    });
+    this.socket.emitWithAck('read', { roomId, messageId: newest.id }).then(
+      (ack) => {
+        if (!ack.ok && this.lastReadSent === newest.id) this.lastReadSent = null;
+      },
+      () => {
+        this.lastReadSent = null;
+      },
+    );
   }
 
   /** Throttled typing signal: `true` at most every few seconds, `false` on send, blur or idle. */
@@ -363,6 +390,9 @@ export class RoomStore {
   /** A stored message (from `message:new` or a send ack): replaces my pending copy, deduped by clientId and id. */
   private applyNew(message: Message): void {
     if (message.clientId) this.outbox.delete(message.clientId);
+    // The server counts sending as having read up to one's own message (and sends no `read` for it).
+    if (message.author.id !== this.auth.me()?.id)
+      this.moveRead(message.author.id, { messageId: message.id, at: message.createdAt });
     const stored: ChatMessage = { ...message, state: 'sent' };
     this.list.update((list) => {
       const index = list.findIndex(
@@ -393,10 +423,16 @@ export class RoomStore {
       return;
     }
     const read = this.list().find((m) => m.id === event.messageId);
-    const at = read?.createdAt ?? new Date().toISOString();
-    this.readTimes.update((times) =>
-      times[event.userId] && times[event.userId] >= at ? times : { ...times, [event.userId]: at },
-    );
+    // A message not loaded here (yet) was read just now: it is no older than anything shown.
+    this.moveRead(event.userId, { messageId: event.messageId, at: read?.createdAt ?? new Date().toISOString() });
+  }
+
+  private moveRead(userId: string, position: ReadPosition): void {
+    this.liveReads.update((reads) => {
+      const current = reads[userId];
+      if (current?.at && position.at && current.at >= position.at) return reads;
+      return { ...reads, [userId]: position };
+    });
   }
 
   private dispatch(clientId: string): void {
@@ -412,6 +448,8 @@ export class RoomStore {
           else this.setState(clientId, 'sent');
           return;
         }
+        // Unauthorized: the socket is being renewed (token refresh, reconnect); the reconnect resends.
+        if (ack.error.code === 'unauthorized') return;
         if (this.outbox.get(clientId)?.attempt === attempt) this.setState(clientId, 'failed', ack.error.code);
       },
       () => {
