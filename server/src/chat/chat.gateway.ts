@@ -143,15 +143,17 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     // Synchronously, before anything else can be delivered: the user's and the session's channels and
     // every room of theirs.
     void socket.join([userChannel(user.id), sessionChannel(user.sessionId), ...roomIds.map(roomChannel)]);
-    // A revocation announced while the handshake was being checked missed this socket: look once more.
-    if (!(await this.tokens.verify(socket.data.token))) {
-      socket.disconnect(true);
-      return;
-    }
     try {
       if (await this.presence.connected(user.id, socket.id)) await this.announcePresence(user.id, true, null);
     } catch (err) {
       this.log.warn(`presence on connect failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    // A revocation announced while the handshake was being checked missed this socket: look once more
+    // (after presence, so a disconnect now finds this socket counted and uncounts it).
+    try {
+      if (!(await this.tokens.verify(socket.data.token))) socket.disconnect(true);
+    } catch (err) {
+      this.log.warn(`session check on connect failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
