@@ -114,20 +114,6 @@ describe('two people chatting live in the browser', () => {
     expect(await seriousViolations(a.page)).toEqual([]);
   });
 
-  it('shows "seen" on my last message in a DM after a reload, from the room’s read positions', async () => {
-    const cy = await signUp('Cy Reader');
-    const dm = await apiAs<Room>(ada, 'POST', '/api/chats/direct', { userId: cy.user.id });
-    const sent = await apiAs<{ id: string }>(ada, 'POST', `/api/chats/${dm.body.id}/messages`, { content: 'read me' });
-    expect(sent.status).toBe(201);
-    expect((await apiAs(cy, 'POST', `/api/chats/${dm.body.id}/read`, { messageId: sent.body.id })).status).toBe(204);
-
-    // A fresh page load: no live `read` event was seen by this page.
-    await a.page.goto(`${baseUrl}/chats/${dm.body.id}`, { waitUntil: 'networkidle' });
-    await messageWithText(a.page, 'read me').getByTestId('message-seen').waitFor();
-    await a.page.reload({ waitUntil: 'networkidle' });
-    await messageWithText(a.page, 'read me').getByTestId('message-seen').waitFor();
-  });
-
   it('sends an image with upload progress, shows it to the other side, and opens it in a lightbox', async () => {
     const image = png(64, 48, [79, 70, 229]);
     await a.page.setInputFiles('[data-testid=composer-image]', {
@@ -191,5 +177,19 @@ describe('two people chatting live in the browser', () => {
     } finally {
       await phone.context.close();
     }
+  });
+
+  it('shows "seen" on my last message in a DM after a reload, from the room’s read positions', async () => {
+    const cy = await signUp('Cy Reader');
+    const dm = await apiAs<Room>(ada, 'POST', '/api/chats/direct', { userId: cy.user.id });
+    const sent = await apiAs<{ id: string }>(ada, 'POST', `/api/chats/${dm.body.id}/messages`, { content: 'read me' });
+    expect(sent.status).toBe(201);
+    expect((await apiAs(cy, 'POST', `/api/chats/${dm.body.id}/read`, { messageId: sent.body.id })).status).toBe(204);
+
+    // A fresh page load: no live `read` event was seen by this page.
+    await a.page.goto(`${baseUrl}/chats/${dm.body.id}`, { waitUntil: 'networkidle' });
+    await messageWithText(a.page, 'read me').getByTestId('message-seen').waitFor();
+    await a.page.reload({ waitUntil: 'networkidle' });
+    await messageWithText(a.page, 'read me').getByTestId('message-seen').waitFor();
   });
 });
