@@ -8,6 +8,7 @@ import {
   ElementRef,
   inject,
   input,
+  linkedSignal,
   output,
   signal,
   untracked,
@@ -15,23 +16,56 @@ import {
 } from '@angular/core';
 
 import { I18nService } from '../../../core/i18n/i18n.service';
+import type { TranslationKey } from '../../../core/i18n/en';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
 import { formatDay } from '../data-access/chat-format';
 import type { ChatMessage } from '../data-access/chat-models';
 import { groupMessages } from '../data-access/message-grouping';
+import {
+  countAfter,
+  extendWindow,
+  latestWindow,
+  messageKey,
+  type MessageWindow,
+  reconcileWindow,
+  windowGroups,
+} from '../data-access/message-window';
 import { MessageBubbleComponent } from './message-bubble.component';
 
 /** Within this many pixels of the bottom counts as "at the bottom" (newest message visible). */
 const BOTTOM_SLACK_PX = 48;
-/** Start loading older history this close to the top. */
+/** Start loading older history (or widen the window upward) this close to the top. */
 const TOP_PRELOAD_PX = 240;
+/** Widen the window downward this close to the bottom of what is rendered. */
+const BOTTOM_PRELOAD_PX = 240;
+/** Farther than this from the bottom, the jump-to-latest button shows. */
+const JUMP_SHOW_PX = 400;
+
+/** "N new messages" in each plural form the dictionaries carry (Ukrainian needs three). */
+const NEW_MESSAGES_KEYS: Partial<Record<Intl.LDMLPluralRule, TranslationKey>> = {
+  one: 'chats.room.newMessages.one',
+  few: 'chats.room.newMessages.few',
+  many: 'chats.room.newMessages.many',
+  other: 'chats.room.newMessages.other',
+};
+
+/** A rendered message and where it sat relative to the top of the viewport. */
+interface ScrollAnchor {
+  key: string;
+  offset: number;
+}
 
 /**
- * The room's message log, oldest at the top, grouped by author and day. Keeps the reading position
- * when older pages are prepended, follows new messages while the reader is at the bottom, and
- * reports when the newest message is on screen (to mark the room read). Off-screen groups skip
- * layout and paint (content-visibility), so long histories stay cheap.
+ * The room's message log, oldest at the top, grouped by author and day. Only a window of at most
+ * WINDOW_MAX messages is in the DOM: it widens toward the edge the reader approaches (older pages
+ * are fetched once the window reaches the oldest loaded message) and drops messages on the far
+ * side. The message at the top of the viewport is measured before each change and put back after
+ * render, so nothing jumps when messages come or go above or below. It follows new messages while
+ * the reader is at the bottom, otherwise counts them on the jump-to-latest button, and reports when
+ * the newest message is on screen (to mark the room read). Groups are laid out for real (no
+ * content-visibility): an estimated height above the viewport would turn into a jump the moment it
+ * is measured, and a bounded window keeps layout cheap anyway.
  */
 @Component({
   selector: 'wit-message-list',
@@ -55,8 +89,8 @@ const TOP_PRELOAD_PX = 240;
             <span class="log__loading" role="status"
               ><span class="spinner" aria-hidden="true"></span>{{ 'chats.room.loadingOlder' | t }}</span
             >
-          } @else if (hasOlder()) {
-            <button type="button" class="btn btn--ghost btn--sm" data-testid="load-older" (click)="loadOlder.emit()">
+          } @else if (window().start > 0 || hasOlder()) {
+            <button type="button" class="btn btn--ghost btn--sm" data-testid="load-older" (click)="showOlder()">
               {{ 'chats.room.loadOlder' | t }}
             </button>
           } @else if (historyReady() && messages().length) {
@@ -74,7 +108,7 @@ const TOP_PRELOAD_PX = 240;
           <p class="log__empty">{{ 'chats.room.empty' | t }}</p>
         }
 
-        @for (group of groups(); track group.key) {
+        @for (group of rendered(); track group.key) {
           @if (group.day) {
             <div class="day" role="separator">
               <span>{{ dayLabel(group.day) }}</span>
@@ -90,7 +124,7 @@ const TOP_PRELOAD_PX = 240;
               />
             }
             <div class="group__body">
-              @if (!group.mine && showNames()) {
+              @if (!group.mine && showNames() && group.complete) {
                 <span class="group__name">{{ group.author.displayName }}</span>
               }
               <div class="group__messages">
@@ -118,8 +152,10 @@ const TOP_PRELOAD_PX = 240;
       <button
         type="button"
         class="jump"
-        (click)="scrollToBottom(true)"
-        [attr.aria-label]="'chats.room.jumpToLatest' | t"
+        [class.jump--count]="newCount() > 0"
+        data-testid="jump-latest"
+        (click)="jumpToLatest()"
+        [attr.aria-label]="jumpLabel()"
       >
         <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
           <path
@@ -131,6 +167,9 @@ const TOP_PRELOAD_PX = 240;
             stroke-linejoin="round"
           />
         </svg>
+        @if (newCount() > 0) {
+          <span class="jump__count" data-testid="jump-latest-count" aria-hidden="true">{{ newLabel() }}</span>
+        }
       </button>
     }
   `,
@@ -160,23 +199,55 @@ export class MessageListComponent {
 
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
   private readonly content = viewChild.required<ElementRef<HTMLElement>>('content');
-  protected readonly groups = computed(() => groupMessages(this.messages(), this.myId()));
+  private readonly keys = computed(() => this.messages().map(messageKey));
+  private readonly groups = computed(() => groupMessages(this.messages(), this.myId()));
+  /** The rendered slice of the list; follows list changes and moves when the reader nears an edge. */
+  protected readonly window = linkedSignal<readonly string[], MessageWindow>({
+    source: this.keys,
+    computation: (keys, previous) =>
+      previous
+        ? reconcileWindow(previous.source, previous.value, keys, {
+            follow: this.stick || this.justSentByMe(previous.source),
+          })
+        : latestWindow(keys.length),
+  });
+  protected readonly rendered = computed(() => windowGroups(this.groups(), this.window()));
   protected readonly showJump = signal(false);
+  /** Messages from others that arrived while the reader was away from the bottom. */
+  protected readonly newCount = signal(0);
+  protected readonly newLabel = computed(() => {
+    const n = this.newCount();
+    const form = new Intl.PluralRules(this.i18n.lang()).select(n);
+    const key = NEW_MESSAGES_KEYS[form] ?? 'chats.room.newMessages.other';
+    return this.i18n.t(key, { n });
+  });
+  protected readonly jumpLabel = computed(() =>
+    this.newCount() > 0
+      ? `${this.i18n.t('chats.room.jumpToLatest')}: ${this.newLabel()}`
+      : this.i18n.t('chats.room.jumpToLatest'),
+  );
   protected readonly skeleton = [46, 38, 62, 30, 54, 42];
 
-  /** Distance from the bottom edge, kept up to date so a prepend can restore it. */
+  /** Distance from the bottom edge, kept up to date for a render that cannot find its anchor. */
   private fromBottom = 0;
-  /** The reader is at the bottom: growing content (new messages, images, lazily laid-out groups) keeps it there. */
+  /**
+   * The reader is at the bottom of the newest messages: growing content (new messages, images,
+   * lazily laid-out groups) keeps it there.
+   */
   private stick = true;
-  private firstId: string | null = null;
-  private lastId: string | null = null;
+  /** The message at the top of the viewport as of the last scroll, resize or render. */
+  private anchor: ScrollAnchor | null = null;
+  private lastKey: string | null = null;
   private initialScrollDone = false;
 
   constructor() {
     afterRenderEffect({
       write: () => {
-        const list = this.messages();
-        untracked(() => this.afterMessagesRendered(list));
+        const groups = this.rendered();
+        // The top row (button, spinner, start of history) changes height above everything else.
+        this.loadingOlder();
+        this.hasOlder();
+        untracked(() => this.afterWindowRendered(groups.length));
       },
     });
     const destroyRef = inject(DestroyRef);
@@ -186,6 +257,7 @@ export class MessageListComponent {
         const el = this.scroller().nativeElement;
         if (this.stick) el.scrollTop = el.scrollHeight;
         this.fromBottom = el.scrollHeight - el.scrollTop;
+        this.anchor = this.measureAnchor();
       });
       observer.observe(this.content().nativeElement);
       // The viewport shrinks when the typing line or an attachment preview appears below it.
@@ -212,17 +284,53 @@ export class MessageListComponent {
     this.fromBottom = el.clientHeight;
     this.stick = true;
     this.showJump.set(false);
+    this.newCount.set(0);
+  }
+
+  /** Brings the window back to the newest messages and scrolls there. */
+  protected jumpToLatest(): void {
+    const total = this.keys().length;
+    const current = this.window();
+    if (current.end === total) {
+      this.scrollToBottom(true);
+      return;
+    }
+    // Far back in history: swap in the newest messages and land on the bottom once they render.
+    this.stick = true;
+    this.anchor = null;
+    this.window.set(latestWindow(total));
+    this.showJump.set(false);
+    this.newCount.set(0);
+  }
+
+  /** The button at the top: older messages already in memory first, then the next page. */
+  protected showOlder(): void {
+    this.anchor = this.measureAnchor();
+    if (this.window().start > 0) this.window.set(extendWindow(this.window(), this.keys().length, 'up'));
+    else this.loadOlder.emit();
   }
 
   protected onScroll(): void {
     const el = this.scroller().nativeElement;
     this.fromBottom = el.scrollHeight - el.scrollTop;
-    const atBottom = this.isAtBottom(el);
+    this.anchor = this.measureAnchor();
+    const total = this.keys().length;
+    const range = this.window();
+    const atEnd = range.end === total;
+    const atBottom = this.isAtBottom(el) && atEnd;
     this.stick = atBottom;
-    this.showJump.set(!atBottom && el.scrollHeight - el.scrollTop - el.clientHeight > 400);
-    if (atBottom) this.reportIfAtBottom();
-    if (el.scrollTop < TOP_PRELOAD_PX && this.hasOlder() && !this.loadingOlder() && this.initialScrollDone) {
-      this.loadOlder.emit();
+    const belowPx = el.scrollHeight - el.scrollTop - el.clientHeight;
+    this.showJump.set(!atBottom && (belowPx > JUMP_SHOW_PX || !atEnd || this.newCount() > 0));
+    if (atBottom) {
+      this.newCount.set(0);
+      this.reportIfAtBottom();
+    }
+    if (!this.initialScrollDone) return;
+    if (el.scrollTop < TOP_PRELOAD_PX) {
+      if (range.start > 0) this.window.set(extendWindow(range, total, 'up'));
+      else if (this.hasOlder() && !this.loadingOlder()) this.loadOlder.emit();
+    } else if (belowPx < BOTTOM_PRELOAD_PX && !atEnd) {
+      this.window.set(extendWindow(range, total, 'down'));
     }
   }
 
@@ -233,35 +341,106 @@ export class MessageListComponent {
   private reportIfAtBottom(): void {
     const el = this.scroller().nativeElement;
     if (document.visibilityState !== 'visible' || !document.hasFocus()) return;
-    if (this.isAtBottom(el)) this.newestVisible.emit();
+    if (this.window().end === this.keys().length && this.isAtBottom(el)) this.newestVisible.emit();
   }
 
-  private afterMessagesRendered(list: readonly ChatMessage[]): void {
-    const el = this.scroller().nativeElement;
-    const first = list[0] ? (list[0].clientId ?? list[0].id) : null;
-    const lastMessage = list.at(-1);
-    const last = lastMessage ? (lastMessage.clientId ?? lastMessage.id) : null;
-    const prepended = this.firstId !== null && first !== this.firstId && this.lastId === last;
-    const appended = last !== this.lastId;
-    const wasAtBottom = this.stick;
+  /** The newest message is one I just sent from here (so the view goes to it). */
+  private justSentByMe(previousKeys: readonly string[]): boolean {
+    const last = this.messages().at(-1);
+    return (
+      !!last && last.state === 'pending' && last.author.id === this.myId() && previousKeys.at(-1) !== messageKey(last)
+    );
+  }
 
-    if (!this.initialScrollDone && list.length) {
+  /**
+   * The first message whose bottom is below the viewport's top edge, found by bisection (rendered
+   * messages are in document order, top to bottom).
+   */
+  private measureAnchor(): ScrollAnchor | null {
+    const el = this.scroller().nativeElement;
+    const items = el.querySelectorAll<HTMLElement>('[data-testid="message"]');
+    if (!items.length) return null;
+    const top = el.getBoundingClientRect().top;
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid].getBoundingClientRect().bottom <= top) lo = mid + 1;
+      else hi = mid;
+    }
+    const item = items[lo];
+    const key = item.dataset['clientId'] ?? item.dataset['messageId'];
+    return key ? { key, offset: item.getBoundingClientRect().top - top } : null;
+  }
+
+  private findMessage(key: string): HTMLElement | null {
+    // Compared in code rather than by a selector: a client id is whatever the sender's client chose.
+    const items = this.scroller().nativeElement.querySelectorAll<HTMLElement>('[data-testid="message"]');
+    for (const item of Array.from(items)) {
+      if ((item.dataset['clientId'] ?? item.dataset['messageId']) === key) return item;
+    }
+    return null;
+  }
+
+  /** Puts the anchor message back where it was on screen; true when it could. */
+  private restoreAnchor(): boolean {
+    const anchor = this.anchor;
+    const item = anchor ? this.findMessage(anchor.key) : null;
+    if (!anchor || !item) return false;
+    const el = this.scroller().nativeElement;
+    const offset = item.getBoundingClientRect().top - el.getBoundingClientRect().top;
+    const delta = offset - anchor.offset;
+    if (delta) el.scrollTop += delta;
+    return true;
+  }
+
+  private afterWindowRendered(groupCount: number): void {
+    const el = this.scroller().nativeElement;
+    const list = this.messages();
+    const keys = this.keys();
+    const range = this.window();
+    const last = keys.at(-1) ?? null;
+    const appended = last !== this.lastKey;
+    const arrived = countAfter(keys, this.lastKey);
+    const lastMessage = list.at(-1);
+    const mineLast = appended && lastMessage?.author.id === this.myId();
+    const atEnd = range.end === keys.length;
+
+    if (!keys.length) {
+      // Emptied (the page switched rooms): the next history lands at the bottom again.
+      this.initialScrollDone = false;
+      this.stick = true;
+      this.anchor = null;
+      this.showJump.set(false);
+      this.newCount.set(0);
+    } else if (!this.initialScrollDone) {
+      if (groupCount) {
+        this.scrollToBottom();
+        this.initialScrollDone = true;
+      }
+    } else if (atEnd && (this.stick || mineLast)) {
       this.scrollToBottom();
-      this.initialScrollDone = true;
-    } else if (prepended) {
-      el.scrollTop = el.scrollHeight - this.fromBottom;
-    } else if (appended && (wasAtBottom || lastMessage?.author.id === this.myId())) {
-      this.scrollToBottom();
-    } else if (appended) {
-      this.showJump.set(true);
+    } else {
+      // Something came or went above or below: keep the message at the top of the view in place
+      // (or, when that message is gone, the distance from the bottom).
+      if (!this.restoreAnchor()) el.scrollTop = el.scrollHeight - this.fromBottom;
+      // The window may just have reached the newest message under the reader.
+      this.stick = atEnd && this.isAtBottom(el);
+      if (appended && arrived > 0) {
+        const fromOthers = list.slice(-arrived).filter((m) => m.author.id !== this.myId()).length;
+        if (fromOthers) this.newCount.update((n) => n + fromOthers);
+        this.showJump.set(true);
+      }
     }
     this.fromBottom = el.scrollHeight - el.scrollTop;
-    this.firstId = first;
-    this.lastId = last;
+    this.anchor = this.measureAnchor();
+    this.lastKey = last;
     if (appended || !this.initialScrollDone) this.reportIfAtBottom();
-    // A short first page may not fill the view; fetch more so the user can scroll at all.
-    if (this.initialScrollDone && el.scrollHeight <= el.clientHeight && this.hasOlder() && !this.loadingOlder()) {
-      this.loadOlder.emit();
+    // A window (or first page) that does not fill the view: widen it, or fetch more, so the user can scroll at all.
+    // (Not while hidden, when nothing ever fills it.)
+    if (this.initialScrollDone && el.clientHeight > 0 && el.scrollHeight <= el.clientHeight) {
+      if (range.start > 0) this.window.set(extendWindow(range, keys.length, 'up'));
+      else if (this.hasOlder() && !this.loadingOlder()) this.loadOlder.emit();
     }
   }
 }
