@@ -95,13 +95,11 @@ describe('scale-out: two API processes sharing PostgreSQL and Redis', () => {
 
     // A message sent through process 1 reaches the client of process 2.
     const received = next(benSocket, 'message:new', (m: Message) => m.roomId === dm.body.id);
-    const ack = await annSocket
-      .timeout(10_000)
-      .emitWithAck('message:send', {
-        roomId: dm.body.id,
-        content: 'across processes',
-        clientId: `scale-${Date.now()}`,
-      });
+    const ack = await annSocket.timeout(10_000).emitWithAck('message:send', {
+      roomId: dm.body.id,
+      content: 'across processes',
+      clientId: `scale-${Date.now()}`,
+    });
     expect(ack.ok).toBe(true);
     expect((await received).content).toBe('across processes');
 
@@ -126,13 +124,11 @@ describe('scale-out: two API processes sharing PostgreSQL and Redis', () => {
     expect(group.status).toBe(201);
     expect((await added).id).toBe(group.body.id);
     const inGroup = next(benSocket, 'message:new', (m: Message) => m.roomId === group.body.id);
-    await annSocket
-      .timeout(10_000)
-      .emitWithAck('message:send', {
-        roomId: group.body.id,
-        content: 'hello cluster',
-        clientId: `scale-g-${Date.now()}`,
-      });
+    await annSocket.timeout(10_000).emitWithAck('message:send', {
+      roomId: group.body.id,
+      content: 'hello cluster',
+      clientId: `scale-g-${Date.now()}`,
+    });
     expect((await inGroup).content).toBe('hello cluster');
 
     // SIGTERM: the second process closes its sockets and exits 0; Ben's client sees the disconnect.

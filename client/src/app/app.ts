@@ -49,7 +49,9 @@ import { SocketService } from './core/socket/socket.service';
       border-radius: var(--wit-radius-md);
       box-shadow: var(--wit-shadow-md);
     }
-    .skip-link:focus { top: var(--wit-space-3); }
+    .skip-link:focus {
+      top: var(--wit-space-3);
+    }
     @media (max-width: 719px) {
       :host(.signed-in) .footer {
         padding-bottom: calc(var(--wit-bottom-nav-height) + var(--wit-space-6) + env(safe-area-inset-bottom));

@@ -18,7 +18,10 @@ describe('authInterceptor', () => {
 
   beforeEach(() => {
     localStorage.clear();
-    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken: 'old-access', refreshToken: 'r1', user: me }));
+    localStorage.setItem(
+      SESSION_STORAGE_KEY,
+      JSON.stringify({ accessToken: 'old-access', refreshToken: 'r1', user: me }),
+    );
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
@@ -47,7 +50,10 @@ describe('authInterceptor', () => {
     const result = firstValueFrom(http.post('/api/auth/login', { email: 'a', password: 'b' }));
     const req = backend.expectOne('/api/auth/login');
     expect(req.request.headers.has('Authorization')).toBe(false);
-    req.flush({ statusCode: 401, message: 'Wrong', error: 'Unauthorized' }, { status: 401, statusText: 'Unauthorized' });
+    req.flush(
+      { statusCode: 401, message: 'Wrong', error: 'Unauthorized' },
+      { status: 401, statusText: 'Unauthorized' },
+    );
     await expect(result).rejects.toMatchObject({ status: 401 });
     backend.expectNone('/api/auth/refresh');
   });
@@ -89,7 +95,11 @@ describe('authInterceptor', () => {
       expect(retry.request.headers.get('Authorization')).toBe('Bearer new-access');
       retry.flush({ url });
     }
-    await expect(results).resolves.toEqual([{ url: '/api/chats' }, { url: '/api/notifications' }, { url: '/api/posts' }]);
+    await expect(results).resolves.toEqual([
+      { url: '/api/chats' },
+      { url: '/api/notifications' },
+      { url: '/api/posts' },
+    ]);
   });
 
   it('a failed refresh clears the session and sends the user to /login', async () => {
@@ -97,7 +107,10 @@ describe('authInterceptor', () => {
     backend.expectOne('/api/chats').flush(null, { status: 401, statusText: 'Unauthorized' });
     backend
       .expectOne('/api/auth/refresh')
-      .flush({ statusCode: 401, message: 'Session revoked', error: 'Unauthorized' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, message: 'Session revoked', error: 'Unauthorized' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
 
     await expect(result).rejects.toMatchObject({ status: 401 });
     expect(auth.isSignedIn()).toBe(false);

@@ -28,7 +28,14 @@ import { TranslatePipe } from '../i18n/translate.pipe';
       <wit-avatar [name]="name()" [url]="auth.me()?.avatarUrl ?? null" [size]="32" />
       <span class="menu__name">{{ name() }}</span>
       <svg class="menu__chevron" width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
-        <path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+        <path
+          d="m6 9 6 6 6-6"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        />
       </svg>
     </button>
     @if (open()) {
@@ -38,10 +45,24 @@ import { TranslatePipe } from '../i18n/translate.pipe';
           <span class="menu__email">{{ auth.me()?.email }}</span>
         </div>
         <ul class="menu__list">
-          <li><a class="menu__item" routerLink="/profile" data-testid="menu-profile" (click)="close()">{{ 'menu.profile' | t }}</a></li>
-          <li><a class="menu__item" routerLink="/settings" data-testid="menu-settings" (click)="close()">{{ 'menu.settings' | t }}</a></li>
           <li>
-            <button type="button" class="menu__item menu__item--danger" data-testid="logout" [disabled]="busy()" (click)="logout()">
+            <a class="menu__item" routerLink="/profile" data-testid="menu-profile" (click)="close()">{{
+              'menu.profile' | t
+            }}</a>
+          </li>
+          <li>
+            <a class="menu__item" routerLink="/settings" data-testid="menu-settings" (click)="close()">{{
+              'menu.settings' | t
+            }}</a>
+          </li>
+          <li>
+            <button
+              type="button"
+              class="menu__item menu__item--danger"
+              data-testid="logout"
+              [disabled]="busy()"
+              (click)="logout()"
+            >
               {{ 'menu.logout' | t }}
             </button>
           </li>
@@ -50,7 +71,10 @@ import { TranslatePipe } from '../i18n/translate.pipe';
     }
   `,
   styles: `
-    :host { position: relative; display: inline-flex; }
+    :host {
+      position: relative;
+      display: inline-flex;
+    }
     .menu__trigger {
       display: inline-flex;
       align-items: center;
@@ -64,7 +88,9 @@ import { TranslatePipe } from '../i18n/translate.pipe';
       border-radius: var(--wit-radius-full);
       cursor: pointer;
     }
-    .menu__trigger:hover { background: var(--wit-color-surface-muted); }
+    .menu__trigger:hover {
+      background: var(--wit-color-surface-muted);
+    }
     .menu__name {
       max-width: 14ch;
       overflow: hidden;
@@ -73,7 +99,9 @@ import { TranslatePipe } from '../i18n/translate.pipe';
       font-weight: var(--wit-weight-medium);
       font-size: var(--wit-text-sm);
     }
-    .menu__chevron { color: var(--wit-color-text-muted); }
+    .menu__chevron {
+      color: var(--wit-color-text-muted);
+    }
     .menu__panel {
       position: absolute;
       right: 0;
@@ -94,8 +122,15 @@ import { TranslatePipe } from '../i18n/translate.pipe';
       border-bottom: 1px solid var(--wit-color-border);
       overflow-wrap: anywhere;
     }
-    .menu__email { font-size: var(--wit-text-sm); color: var(--wit-color-text-muted); }
-    .menu__list { list-style: none; margin: 0; padding: 0; }
+    .menu__email {
+      font-size: var(--wit-text-sm);
+      color: var(--wit-color-text-muted);
+    }
+    .menu__list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
     .menu__item {
       display: block;
       width: 100%;
@@ -109,11 +144,21 @@ import { TranslatePipe } from '../i18n/translate.pipe';
       border-radius: var(--wit-radius-sm);
       cursor: pointer;
     }
-    .menu__item:hover { background: var(--wit-color-surface-muted); text-decoration: none; }
-    .menu__item--danger { color: var(--wit-color-danger); }
+    .menu__item:hover {
+      background: var(--wit-color-surface-muted);
+      text-decoration: none;
+    }
+    .menu__item--danger {
+      color: var(--wit-color-danger);
+    }
     @media (max-width: 719px) {
-      .menu__name, .menu__chevron { display: none; }
-      .menu__trigger { padding: var(--wit-space-1); }
+      .menu__name,
+      .menu__chevron {
+        display: none;
+      }
+      .menu__trigger {
+        padding: var(--wit-space-1);
+      }
     }
   `,
 })

@@ -14,7 +14,14 @@ import { NoticeService } from './notice.service';
         @for (notice of polite(); track notice.id) {
           <div [class]="'toast toast--' + notice.kind">
             <span class="toast__text">{{ notice.text }}</span>
-            <button type="button" class="toast__close" (click)="notices.dismiss(notice.id)" [attr.aria-label]="'common.dismiss' | t">×</button>
+            <button
+              type="button"
+              class="toast__close"
+              (click)="notices.dismiss(notice.id)"
+              [attr.aria-label]="'common.dismiss' | t"
+            >
+              ×
+            </button>
           </div>
         }
       </div>
@@ -22,7 +29,14 @@ import { NoticeService } from './notice.service';
         @for (notice of errors(); track notice.id) {
           <div class="toast toast--error" data-testid="toast-error">
             <span class="toast__text">{{ notice.text }}</span>
-            <button type="button" class="toast__close" (click)="notices.dismiss(notice.id)" [attr.aria-label]="'common.dismiss' | t">×</button>
+            <button
+              type="button"
+              class="toast__close"
+              (click)="notices.dismiss(notice.id)"
+              [attr.aria-label]="'common.dismiss' | t"
+            >
+              ×
+            </button>
           </div>
         }
       </div>
@@ -59,9 +73,16 @@ import { NoticeService } from './notice.service';
       pointer-events: auto;
       animation: toast-in 180ms ease-out;
     }
-    .toast--error { border-left-color: var(--wit-color-danger); }
-    .toast--success { border-left-color: var(--wit-color-success); }
-    .toast__text { flex: 1; padding-top: 2px; }
+    .toast--error {
+      border-left-color: var(--wit-color-danger);
+    }
+    .toast--success {
+      border-left-color: var(--wit-color-success);
+    }
+    .toast__text {
+      flex: 1;
+      padding-top: 2px;
+    }
     .toast__close {
       flex: none;
       width: 28px;
@@ -74,10 +95,18 @@ import { NoticeService } from './notice.service';
       line-height: 1;
       cursor: pointer;
     }
-    .toast__close:hover { background: var(--wit-color-surface-muted); }
+    .toast__close:hover {
+      background: var(--wit-color-surface-muted);
+    }
     @keyframes toast-in {
-      from { opacity: 0; transform: translateY(-6px); }
-      to { opacity: 1; transform: none; }
+      from {
+        opacity: 0;
+        transform: translateY(-6px);
+      }
+      to {
+        opacity: 1;
+        transform: none;
+      }
     }
   `,
 })

@@ -54,10 +54,31 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
       border-radius: 50%;
       background: rgb(255 255 255 / 12%);
     }
-    .auth__orb--one { width: 260px; height: 260px; right: -80px; top: -60px; }
-    .auth__orb--two { width: 180px; height: 180px; left: -50px; bottom: -70px; }
-    .auth__hero-brand { position: relative; font-size: 2.5rem; font-weight: 800; letter-spacing: -0.03em; }
-    .auth__hero-text { position: relative; max-width: 28ch; margin-top: var(--wit-space-2); font-size: var(--wit-text-lg); opacity: 0.95; }
+    .auth__orb--one {
+      width: 260px;
+      height: 260px;
+      right: -80px;
+      top: -60px;
+    }
+    .auth__orb--two {
+      width: 180px;
+      height: 180px;
+      left: -50px;
+      bottom: -70px;
+    }
+    .auth__hero-brand {
+      position: relative;
+      font-size: 2.5rem;
+      font-weight: 800;
+      letter-spacing: -0.03em;
+    }
+    .auth__hero-text {
+      position: relative;
+      max-width: 28ch;
+      margin-top: var(--wit-space-2);
+      font-size: var(--wit-text-lg);
+      opacity: 0.95;
+    }
     .auth__bubbles {
       position: relative;
       display: flex;
@@ -83,17 +104,38 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
       color: #fff;
       background: rgb(21 26 45 / 55%);
     }
-    .auth__card { padding: var(--wit-space-8); }
-    .auth__title { font-size: var(--wit-text-2xl); font-weight: var(--wit-weight-bold); }
-    .auth__subtitle { margin-top: var(--wit-space-2); color: var(--wit-color-text-muted); overflow-wrap: anywhere; }
-    .auth__content { margin-top: var(--wit-space-6); }
+    .auth__card {
+      padding: var(--wit-space-8);
+    }
+    .auth__title {
+      font-size: var(--wit-text-2xl);
+      font-weight: var(--wit-weight-bold);
+    }
+    .auth__subtitle {
+      margin-top: var(--wit-space-2);
+      color: var(--wit-color-text-muted);
+      overflow-wrap: anywhere;
+    }
+    .auth__content {
+      margin-top: var(--wit-space-6);
+    }
     @media (max-width: 879px) {
-      .auth { grid-template-columns: minmax(0, 480px); justify-content: center; padding-top: var(--wit-space-6); }
-      .auth__hero { display: none; }
+      .auth {
+        grid-template-columns: minmax(0, 480px);
+        justify-content: center;
+        padding-top: var(--wit-space-6);
+      }
+      .auth__hero {
+        display: none;
+      }
     }
     @media (max-width: 479px) {
-      .auth { padding: var(--wit-space-4) var(--wit-space-3); }
-      .auth__card { padding: var(--wit-space-5); }
+      .auth {
+        padding: var(--wit-space-4) var(--wit-space-3);
+      }
+      .auth__card {
+        padding: var(--wit-space-5);
+      }
     }
   `,
 })

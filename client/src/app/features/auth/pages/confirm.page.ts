@@ -118,8 +118,12 @@ import { safeReturnUrl } from '../data-access/return-url';
     </wit-auth-card>
   `,
   styles: `
-    .code-field { align-items: stretch; }
-    .code-field .field__label { margin-bottom: var(--wit-space-2); }
+    .code-field {
+      align-items: stretch;
+    }
+    .code-field .field__label {
+      margin-bottom: var(--wit-space-2);
+    }
   `,
 })
 export class ConfirmPage implements OnInit {

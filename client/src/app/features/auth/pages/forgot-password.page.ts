@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, OnInit, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  OnInit,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -50,7 +59,9 @@ import { AuthCardComponent } from '../components/auth-card.component';
           </button>
         </div>
       </form>
-      <p class="form__alt"><a routerLink="/login">{{ 'forgot.backToLogin' | t }}</a></p>
+      <p class="form__alt">
+        <a routerLink="/login">{{ 'forgot.backToLogin' | t }}</a>
+      </p>
     </wit-auth-card>
   `,
 })

@@ -74,7 +74,11 @@ import { safeReturnUrl } from '../data-access/return-url';
         <div class="field">
           <div class="form__row">
             <label class="field__label" for="login-password">{{ 'common.password' | t }}</label>
-            <a class="forgot" routerLink="/forgot-password" [queryParams]="form.controls.email.valid ? { email: form.controls.email.value.trim() } : {}">
+            <a
+              class="forgot"
+              routerLink="/forgot-password"
+              [queryParams]="form.controls.email.valid ? { email: form.controls.email.value.trim() } : {}"
+            >
               {{ 'login.forgot' | t }}
             </a>
           </div>
@@ -116,7 +120,9 @@ import { safeReturnUrl } from '../data-access/return-url';
     </wit-auth-card>
   `,
   styles: `
-    .forgot { font-size: var(--wit-text-sm); }
+    .forgot {
+      font-size: var(--wit-text-sm);
+    }
   `,
 })
 export class LoginPage implements OnInit {

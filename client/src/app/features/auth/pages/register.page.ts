@@ -41,7 +41,9 @@ import { AuthCardComponent } from '../components/auth-card.component';
               <span>
                 <a routerLink="/login" [queryParams]="{ email: form.controls.email.value }">{{ 'menu.login' | t }}</a>
                 ·
-                <a routerLink="/forgot-password" [queryParams]="{ email: form.controls.email.value }">{{ 'login.forgot' | t }}</a>
+                <a routerLink="/forgot-password" [queryParams]="{ email: form.controls.email.value }">{{
+                  'login.forgot' | t
+                }}</a>
               </span>
             }
           </div>
@@ -93,7 +95,9 @@ import { AuthCardComponent } from '../components/auth-card.component';
               autocomplete="new-password"
               data-testid="reg-password"
               [attr.aria-invalid]="invalid('password')"
-              [attr.aria-describedby]="invalid('password') ? 'reg-password-strength reg-password-error' : 'reg-password-strength'"
+              [attr.aria-describedby]="
+                invalid('password') ? 'reg-password-strength reg-password-error' : 'reg-password-strength'
+              "
             />
             <wit-password-toggle [for]="passwordInput" />
           </div>

@@ -69,7 +69,12 @@ import { AuthCardComponent } from '../components/auth-card.component';
 
         <div class="field">
           <span class="field__label" id="reset-code-label">{{ 'confirm.codeLabel' | t }}</span>
-          <wit-code-input labelId="reset-code-label" [(value)]="code" [invalid]="codeWrong() && code().length === 0" [disabled]="loading()" />
+          <wit-code-input
+            labelId="reset-code-label"
+            [(value)]="code"
+            [invalid]="codeWrong() && code().length === 0"
+            [disabled]="loading()"
+          />
         </div>
 
         <div class="field">
@@ -125,7 +130,9 @@ import { AuthCardComponent } from '../components/auth-card.component';
           </button>
         </div>
       </form>
-      <p class="form__alt"><a routerLink="/login">{{ 'forgot.backToLogin' | t }}</a></p>
+      <p class="form__alt">
+        <a routerLink="/login">{{ 'forgot.backToLogin' | t }}</a>
+      </p>
     </wit-auth-card>
   `,
 })

@@ -13,7 +13,14 @@ import { EmptyStateComponent } from '../../../shared/ui/empty-state/empty-state.
       <h1 class="page__title">{{ 'feed.title' | t }}</h1>
       <wit-empty-state [heading]="'soon.badge' | t" [text]="'feed.empty' | t" headingId="feed-empty-title">
         <svg emptyIcon width="40" height="40" viewBox="0 0 24 24">
-          <path d="M4 5h16M4 12h16M4 19h10" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+          <path
+            d="M4 5h16M4 12h16M4 19h10"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.8"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
         </svg>
       </wit-empty-state>
     </div>

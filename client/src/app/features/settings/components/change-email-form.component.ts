@@ -19,7 +19,14 @@ import { EMAIL_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-v
 /** Two steps: new address + password → a code mailed to the new address → the code boxes. */
 @Component({
   selector: 'wit-change-email-form',
-  imports: [ReactiveFormsModule, TranslatePipe, UiMessagePipe, CodeInputComponent, FieldErrorComponent, PasswordToggleComponent],
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    UiMessagePipe,
+    CodeInputComponent,
+    FieldErrorComponent,
+    PasswordToggleComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (error(); as e) {
@@ -27,19 +34,39 @@ import { EMAIL_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-v
     }
     @if (pendingEmail(); as pending) {
       <form (ngSubmit)="confirm()" novalidate data-testid="change-email-confirm">
-        <div class="alert alert--info form__alert" role="status">{{ 'settings.emailCodeSent' | t: { email: pending } }}</div>
+        <div class="alert alert--info form__alert" role="status">
+          {{ 'settings.emailCodeSent' | t: { email: pending } }}
+        </div>
         <div class="field">
           <span class="field__label" id="ce-code-label">{{ 'confirm.codeLabel' | t }}</span>
-          <wit-code-input labelId="ce-code-label" [(value)]="code" [invalid]="codeWrong() && code().length === 0" [disabled]="loading()" (completed)="confirm()" />
+          <wit-code-input
+            labelId="ce-code-label"
+            [(value)]="code"
+            [invalid]="codeWrong() && code().length === 0"
+            [disabled]="loading()"
+            (completed)="confirm()"
+          />
         </div>
         <div class="form__actions form__actions--inline">
-          <button class="btn btn--primary" type="submit" data-testid="ce-confirm" [disabled]="loading() || code().length < 6" [attr.aria-busy]="loading()">
+          <button
+            class="btn btn--primary"
+            type="submit"
+            data-testid="ce-confirm"
+            [disabled]="loading() || code().length < 6"
+            [attr.aria-busy]="loading()"
+          >
             @if (loading()) {
               <span class="spinner" aria-hidden="true"></span>
             }
             {{ 'settings.confirmEmail' | t }}
           </button>
-          <button class="btn btn--ghost" type="button" data-testid="resend" [disabled]="loading() || countdown.running()" (click)="send()">
+          <button
+            class="btn btn--ghost"
+            type="button"
+            data-testid="resend"
+            [disabled]="loading() || countdown.running()"
+            (click)="send()"
+          >
             @if (countdown.running()) {
               {{ 'confirm.resendIn' | t: { s: countdown.secondsLeft() } }}
             } @else {
@@ -53,21 +80,43 @@ import { EMAIL_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-v
       <form [formGroup]="form" (ngSubmit)="send()" novalidate data-testid="change-email-form">
         <div class="field">
           <label class="field__label" for="ce-email">{{ 'settings.newEmail' | t }}</label>
-          <input id="ce-email" class="input" type="email" autocomplete="email" spellcheck="false" formControlName="newEmail"
-            data-testid="ce-email" [attr.aria-invalid]="invalid('newEmail')" />
+          <input
+            id="ce-email"
+            class="input"
+            type="email"
+            autocomplete="email"
+            spellcheck="false"
+            formControlName="newEmail"
+            data-testid="ce-email"
+            [attr.aria-invalid]="invalid('newEmail')"
+          />
           <wit-field-error [control]="form.controls.newEmail" />
         </div>
         <div class="field">
           <label class="field__label" for="ce-password">{{ 'settings.passwordToConfirm' | t }}</label>
           <div class="input-group">
-            <input #pw id="ce-password" class="input" type="password" autocomplete="current-password" formControlName="password"
-              data-testid="ce-password" [attr.aria-invalid]="invalid('password')" />
+            <input
+              #pw
+              id="ce-password"
+              class="input"
+              type="password"
+              autocomplete="current-password"
+              formControlName="password"
+              data-testid="ce-password"
+              [attr.aria-invalid]="invalid('password')"
+            />
             <wit-password-toggle [for]="pw" />
           </div>
           <wit-field-error [control]="form.controls.password" />
         </div>
         <div class="form__actions form__actions--inline">
-          <button class="btn btn--primary" type="submit" data-testid="ce-submit" [disabled]="loading()" [attr.aria-busy]="loading()">
+          <button
+            class="btn btn--primary"
+            type="submit"
+            data-testid="ce-submit"
+            [disabled]="loading()"
+            [attr.aria-busy]="loading()"
+          >
             @if (loading()) {
               <span class="spinner" aria-hidden="true"></span>
             }

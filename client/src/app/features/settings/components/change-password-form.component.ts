@@ -1,6 +1,12 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { errorStatus } from '../../../core/http/api-error';
@@ -20,7 +26,14 @@ function differentFromCurrent(group: AbstractControl): ValidationErrors | null {
 
 @Component({
   selector: 'wit-change-password-form',
-  imports: [ReactiveFormsModule, TranslatePipe, UiMessagePipe, FieldErrorComponent, PasswordStrengthComponent, PasswordToggleComponent],
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    UiMessagePipe,
+    FieldErrorComponent,
+    PasswordStrengthComponent,
+    PasswordToggleComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="change-password-form">
@@ -33,8 +46,16 @@ function differentFromCurrent(group: AbstractControl): ValidationErrors | null {
       <div class="field">
         <label class="field__label" for="cp-current">{{ 'settings.currentPassword' | t }}</label>
         <div class="input-group">
-          <input #current id="cp-current" class="input" type="password" autocomplete="current-password"
-            formControlName="currentPassword" data-testid="cp-current" [attr.aria-invalid]="invalid('currentPassword')" />
+          <input
+            #current
+            id="cp-current"
+            class="input"
+            type="password"
+            autocomplete="current-password"
+            formControlName="currentPassword"
+            data-testid="cp-current"
+            [attr.aria-invalid]="invalid('currentPassword')"
+          />
           <wit-password-toggle [for]="current" />
         </div>
         <wit-field-error [control]="form.controls.currentPassword" />
@@ -42,8 +63,17 @@ function differentFromCurrent(group: AbstractControl): ValidationErrors | null {
       <div class="field">
         <label class="field__label" for="cp-new">{{ 'settings.newPassword' | t }}</label>
         <div class="input-group">
-          <input #next id="cp-new" class="input" type="password" autocomplete="new-password" formControlName="newPassword"
-            data-testid="cp-new" aria-describedby="cp-strength" [attr.aria-invalid]="invalid('newPassword')" />
+          <input
+            #next
+            id="cp-new"
+            class="input"
+            type="password"
+            autocomplete="new-password"
+            formControlName="newPassword"
+            data-testid="cp-new"
+            aria-describedby="cp-strength"
+            [attr.aria-invalid]="invalid('newPassword')"
+          />
           <wit-password-toggle [for]="next" />
         </div>
         <wit-password-strength [password]="newPassword()" id="cp-strength" />
@@ -53,7 +83,13 @@ function differentFromCurrent(group: AbstractControl): ValidationErrors | null {
         }
       </div>
       <div class="form__actions form__actions--inline">
-        <button class="btn btn--primary" type="submit" data-testid="cp-submit" [disabled]="loading()" [attr.aria-busy]="loading()">
+        <button
+          class="btn btn--primary"
+          type="submit"
+          data-testid="cp-submit"
+          [disabled]="loading()"
+          [attr.aria-busy]="loading()"
+        >
           @if (loading()) {
             <span class="spinner" aria-hidden="true"></span>
           }

@@ -11,8 +11,14 @@ const PALETTE = ['#4f46e5', '#0369a1', '#047857', '#b45309', '#be123c', '#7e22ce
     @if (url(); as src) {
       <img class="avatar" [src]="src" [alt]="decorative() ? '' : name()" loading="lazy" />
     } @else {
-      <span class="avatar avatar--initials" [style.background]="color()" [attr.aria-hidden]="decorative() ? 'true' : null"
-        [attr.role]="decorative() ? null : 'img'" [attr.aria-label]="decorative() ? null : name()">{{ initials() }}</span>
+      <span
+        class="avatar avatar--initials"
+        [style.background]="color()"
+        [attr.aria-hidden]="decorative() ? 'true' : null"
+        [attr.role]="decorative() ? null : 'img'"
+        [attr.aria-label]="decorative() ? null : name()"
+        >{{ initials() }}</span
+      >
     }
   `,
   styles: `

@@ -73,7 +73,10 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
       border: 1.5px solid var(--wit-color-border-strong);
       border-radius: var(--wit-radius-md);
       caret-color: var(--wit-color-brand);
-      transition: border-color var(--wit-transition), box-shadow var(--wit-transition), background var(--wit-transition);
+      transition:
+        border-color var(--wit-transition),
+        box-shadow var(--wit-transition),
+        background var(--wit-transition);
     }
     .code__box--filled {
       border-color: var(--wit-color-brand);

@@ -18,7 +18,10 @@ import { EmptyStateComponent } from '../empty-state/empty-state.component';
     </div>
   `,
   styles: `
-    .code { font-size: var(--wit-text-xl); font-weight: var(--wit-weight-bold); }
+    .code {
+      font-size: var(--wit-text-xl);
+      font-weight: var(--wit-weight-bold);
+    }
   `,
 })
 export class NotFoundPage {}

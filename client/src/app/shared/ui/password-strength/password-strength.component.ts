@@ -12,7 +12,10 @@ import { passwordScore, strengthLevel } from './password-strength';
     <div class="strength" [attr.data-level]="password() ? level() : 'none'" [id]="id()">
       <div class="strength__bar" aria-hidden="true">
         @for (segment of segments; track segment) {
-          <span class="strength__segment" [class.strength__segment--on]="password() && segment < Math.max(score(), 1)"></span>
+          <span
+            class="strength__segment"
+            [class.strength__segment--on]="password() && segment < Math.max(score(), 1)"
+          ></span>
         }
       </div>
       <p class="field__hint" aria-live="polite">
@@ -31,10 +34,18 @@ import { passwordScore, strengthLevel } from './password-strength';
       gap: var(--wit-space-1);
       --level-color: var(--wit-color-border-strong);
     }
-    .strength[data-level='weak'] { --level-color: var(--wit-color-danger); }
-    .strength[data-level='fair'] { --level-color: var(--wit-color-warning); }
-    .strength[data-level='good'] { --level-color: #1570ef; }
-    .strength[data-level='strong'] { --level-color: var(--wit-color-success); }
+    .strength[data-level='weak'] {
+      --level-color: var(--wit-color-danger);
+    }
+    .strength[data-level='fair'] {
+      --level-color: var(--wit-color-warning);
+    }
+    .strength[data-level='good'] {
+      --level-color: #1570ef;
+    }
+    .strength[data-level='strong'] {
+      --level-color: var(--wit-color-success);
+    }
     .strength__bar {
       display: grid;
       grid-template-columns: repeat(4, 1fr);
@@ -46,8 +57,13 @@ import { passwordScore, strengthLevel } from './password-strength';
       background: var(--wit-color-border);
       transition: background var(--wit-transition);
     }
-    .strength__segment--on { background: var(--level-color); }
-    .strength__label { color: var(--wit-color-text); font-weight: var(--wit-weight-semibold); }
+    .strength__segment--on {
+      background: var(--level-color);
+    }
+    .strength__label {
+      color: var(--wit-color-text);
+      font-weight: var(--wit-weight-semibold);
+    }
   `,
 })
 export class PasswordStrengthComponent {

@@ -16,7 +16,12 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
       (click)="toggle()"
     >
       <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
-        <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z" fill="none" stroke="currentColor" stroke-width="1.8" />
+        <path
+          d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="1.8"
+        />
         <circle cx="12" cy="12" r="3" fill="none" stroke="currentColor" stroke-width="1.8" />
         @if (visible()) {
           <path d="M4 4l16 16" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
@@ -36,7 +41,10 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
       border-radius: var(--wit-radius-sm);
       cursor: pointer;
     }
-    .toggle:hover { color: var(--wit-color-text); background: var(--wit-color-surface-muted); }
+    .toggle:hover {
+      color: var(--wit-color-text);
+      background: var(--wit-color-surface-muted);
+    }
   `,
 })
 export class PasswordToggleComponent {
