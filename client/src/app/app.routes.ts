@@ -1,6 +1,9 @@
 import { Routes } from '@angular/router';
 
 import { authGuard } from './core/guards/auth.guard';
+import type { ComingSoonData } from './shared/ui/coming-soon/coming-soon.page';
+
+const loadComingSoonPage = () => import('./shared/ui/coming-soon/coming-soon.page').then((m) => m.ComingSoonPage);
 
 export const routes: Routes = [
   {
@@ -8,7 +11,9 @@ export const routes: Routes = [
     pathMatch: 'full',
     canActivate: [authGuard],
     title: 'nav.feed',
-    loadComponent: () => import('./features/feed/pages/feed.page').then((m) => m.FeedPage),
+    // The feed of posts from you and your friends; posts arrive with the Posts issue.
+    data: { titleKey: 'feed.title', messageKey: 'feed.empty', icon: 'feed' } satisfies ComingSoonData,
+    loadComponent: loadComingSoonPage,
   },
   {
     path: 'chats',
@@ -19,7 +24,9 @@ export const routes: Routes = [
     path: 'friends',
     canActivate: [authGuard],
     title: 'nav.friends',
-    loadComponent: () => import('./features/friends/pages/friends.page').then((m) => m.FriendsPage),
+    // Friends, requests and suggestions; built with the Friendships issue.
+    data: { titleKey: 'friends.title', messageKey: 'friends.empty', icon: 'friends' } satisfies ComingSoonData,
+    loadComponent: loadComingSoonPage,
   },
   {
     path: 'people',

@@ -18,3 +18,8 @@ export const DISPLAY_NAME_VALIDATORS = [requiredTrimmed, Validators.maxLength(DI
 export function focusFirstInvalid(root: HTMLElement): void {
   root.querySelector<HTMLElement>('[aria-invalid="true"], .ng-invalid:not(form):not([role="group"])')?.focus();
 }
+
+/** `aria-invalid` for a control: "true" once the user has touched it and it fails validation, else absent. */
+export function ariaInvalid(control: AbstractControl): 'true' | null {
+  return control.touched && control.invalid ? 'true' : null;
+}

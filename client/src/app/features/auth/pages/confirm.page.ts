@@ -22,6 +22,7 @@ import { genericErrorMessage, msg, UiMessagePipe, type UiMessage } from '../../.
 import { NoticeService } from '../../../core/notice/notice.service';
 import { CodeInputComponent } from '../../../shared/ui/code-input/code-input.component';
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
+import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
 import { codeErrorView } from '../../../shared/util/code-error';
 import { createCountdown } from '../../../shared/util/countdown';
 import { EMAIL_VALIDATORS } from '../../../shared/util/form-validators';
@@ -39,6 +40,7 @@ import { safeReturnUrl } from '../data-access/return-url';
     AuthCardComponent,
     CodeInputComponent,
     FieldErrorComponent,
+    SubmitButtonComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -79,18 +81,9 @@ import { safeReturnUrl } from '../data-access/return-url';
         </div>
 
         <div class="form__actions">
-          <button
-            class="btn btn--primary btn--block"
-            type="submit"
-            data-testid="confirm-submit"
-            [disabled]="loading() || code().length < 6"
-            [attr.aria-busy]="loading()"
-          >
-            @if (loading()) {
-              <span class="spinner" aria-hidden="true"></span>
-            }
-            {{ 'confirm.submit' | t }}
-          </button>
+          <wit-submit-button block testId="confirm-submit" [loading]="loading()" [disabled]="code().length < 6">{{
+            'confirm.submit' | t
+          }}</wit-submit-button>
           <button
             class="btn btn--block"
             [class.btn--primary]="codeDead()"

@@ -16,12 +16,21 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { genericErrorMessage, UiMessagePipe, type UiMessage } from '../../../core/i18n/ui-message';
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
+import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
 import { EMAIL_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-validators';
 import { AuthCardComponent } from '../components/auth-card.component';
 
 @Component({
   selector: 'wit-forgot-password-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslatePipe, UiMessagePipe, AuthCardComponent, FieldErrorComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslatePipe,
+    UiMessagePipe,
+    AuthCardComponent,
+    FieldErrorComponent,
+    SubmitButtonComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <wit-auth-card [heading]="'forgot.title' | t" [subtitle]="'forgot.subtitle' | t">
@@ -45,18 +54,9 @@ import { AuthCardComponent } from '../components/auth-card.component';
           <wit-field-error [control]="emailControl" />
         </div>
         <div class="form__actions">
-          <button
-            class="btn btn--primary btn--block"
-            type="submit"
-            data-testid="forgot-submit"
-            [disabled]="loading()"
-            [attr.aria-busy]="loading()"
-          >
-            @if (loading()) {
-              <span class="spinner" aria-hidden="true"></span>
-            }
-            {{ 'forgot.submit' | t }}
-          </button>
+          <wit-submit-button block testId="forgot-submit" [loading]="loading()">{{
+            'forgot.submit' | t
+          }}</wit-submit-button>
         </div>
       </form>
       <p class="form__alt">

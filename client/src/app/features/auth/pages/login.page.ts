@@ -17,8 +17,9 @@ import { errorStatus } from '../../../core/http/api-error';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { genericErrorMessage, msg, UiMessagePipe, type UiMessage } from '../../../core/i18n/ui-message';
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
-import { PasswordToggleComponent } from '../../../shared/ui/password-toggle/password-toggle.component';
-import { EMAIL_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-validators';
+import { PasswordInputComponent } from '../../../shared/ui/password-input/password-input.component';
+import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
+import { ariaInvalid, EMAIL_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-validators';
 import { AuthCardComponent } from '../components/auth-card.component';
 import { isUnconfirmedLogin } from '../data-access/auth-errors';
 import { safeReturnUrl } from '../data-access/return-url';
@@ -32,7 +33,8 @@ import { safeReturnUrl } from '../data-access/return-url';
     UiMessagePipe,
     AuthCardComponent,
     FieldErrorComponent,
-    PasswordToggleComponent,
+    PasswordInputComponent,
+    SubmitButtonComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -82,36 +84,21 @@ import { safeReturnUrl } from '../data-access/return-url';
               {{ 'login.forgot' | t }}
             </a>
           </div>
-          <div class="input-group">
-            <input
-              #passwordInput
-              id="login-password"
-              class="input"
-              type="password"
-              formControlName="password"
-              autocomplete="current-password"
-              data-testid="login-password"
-              [attr.aria-invalid]="invalid('password')"
-              [attr.aria-describedby]="invalid('password') ? 'login-password-error' : null"
-            />
-            <wit-password-toggle [for]="passwordInput" />
-          </div>
+          <wit-password-input
+            [control]="form.controls.password"
+            inputId="login-password"
+            autocomplete="current-password"
+            testId="login-password"
+            [describedBy]="invalid('password') ? 'login-password-error' : null"
+            [invalid]="invalid('password')"
+          />
           <wit-field-error [control]="form.controls.password" id="login-password-error" />
         </div>
 
         <div class="form__actions">
-          <button
-            class="btn btn--primary btn--block"
-            type="submit"
-            data-testid="login-submit"
-            [disabled]="loading()"
-            [attr.aria-busy]="loading()"
-          >
-            @if (loading()) {
-              <span class="spinner" aria-hidden="true"></span>
-            }
-            {{ 'login.submit' | t }}
-          </button>
+          <wit-submit-button block testId="login-submit" [loading]="loading()">{{
+            'login.submit' | t
+          }}</wit-submit-button>
         </div>
       </form>
       <p class="form__alt">
@@ -148,8 +135,7 @@ export class LoginPage implements OnInit {
   }
 
   invalid(name: 'email' | 'password'): 'true' | null {
-    const control = this.form.controls[name];
-    return control.touched && control.invalid ? 'true' : null;
+    return ariaInvalid(this.form.controls[name]);
   }
 
   submit(): void {

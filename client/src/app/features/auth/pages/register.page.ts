@@ -9,8 +9,10 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { genericErrorMessage, msg, UiMessagePipe, type UiMessage } from '../../../core/i18n/ui-message';
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
 import { PasswordStrengthComponent } from '../../../shared/ui/password-strength/password-strength.component';
-import { PasswordToggleComponent } from '../../../shared/ui/password-toggle/password-toggle.component';
+import { PasswordInputComponent } from '../../../shared/ui/password-input/password-input.component';
+import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
 import {
+  ariaInvalid,
   DISPLAY_NAME_VALIDATORS,
   EMAIL_VALIDATORS,
   focusFirstInvalid,
@@ -28,7 +30,8 @@ import { AuthCardComponent } from '../components/auth-card.component';
     AuthCardComponent,
     FieldErrorComponent,
     PasswordStrengthComponent,
-    PasswordToggleComponent,
+    PasswordInputComponent,
+    SubmitButtonComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -85,39 +88,22 @@ import { AuthCardComponent } from '../components/auth-card.component';
 
         <div class="field">
           <label class="field__label" for="reg-password">{{ 'common.password' | t }}</label>
-          <div class="input-group">
-            <input
-              #passwordInput
-              id="reg-password"
-              class="input"
-              type="password"
-              formControlName="password"
-              autocomplete="new-password"
-              data-testid="reg-password"
-              [attr.aria-invalid]="invalid('password')"
-              [attr.aria-describedby]="
-                invalid('password') ? 'reg-password-strength reg-password-error' : 'reg-password-strength'
-              "
-            />
-            <wit-password-toggle [for]="passwordInput" />
-          </div>
+          <wit-password-input
+            [control]="form.controls.password"
+            inputId="reg-password"
+            autocomplete="new-password"
+            testId="reg-password"
+            [describedBy]="invalid('password') ? 'reg-password-strength reg-password-error' : 'reg-password-strength'"
+            [invalid]="invalid('password')"
+          />
           <wit-password-strength [password]="password()" id="reg-password-strength" />
           <wit-field-error [control]="form.controls.password" id="reg-password-error" />
         </div>
 
         <div class="form__actions">
-          <button
-            class="btn btn--primary btn--block"
-            type="submit"
-            data-testid="reg-submit"
-            [disabled]="loading()"
-            [attr.aria-busy]="loading()"
-          >
-            @if (loading()) {
-              <span class="spinner" aria-hidden="true"></span>
-            }
-            {{ 'register.submit' | t }}
-          </button>
+          <wit-submit-button block testId="reg-submit" [loading]="loading()">{{
+            'register.submit' | t
+          }}</wit-submit-button>
         </div>
       </form>
       <p class="form__alt">
@@ -144,8 +130,7 @@ export class RegisterPage {
   readonly emailTaken = signal(false);
 
   invalid(name: 'email' | 'displayName' | 'password'): 'true' | null {
-    const control = this.form.controls[name];
-    return control.touched && control.invalid ? 'true' : null;
+    return ariaInvalid(this.form.controls[name]);
   }
 
   submit(): void {

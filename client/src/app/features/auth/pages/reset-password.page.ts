@@ -23,10 +23,16 @@ import { NoticeService } from '../../../core/notice/notice.service';
 import { CodeInputComponent } from '../../../shared/ui/code-input/code-input.component';
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
 import { PasswordStrengthComponent } from '../../../shared/ui/password-strength/password-strength.component';
-import { PasswordToggleComponent } from '../../../shared/ui/password-toggle/password-toggle.component';
+import { PasswordInputComponent } from '../../../shared/ui/password-input/password-input.component';
+import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
 import { codeErrorView } from '../../../shared/util/code-error';
 import { createCountdown } from '../../../shared/util/countdown';
-import { EMAIL_VALIDATORS, focusFirstInvalid, NEW_PASSWORD_VALIDATORS } from '../../../shared/util/form-validators';
+import {
+  ariaInvalid,
+  EMAIL_VALIDATORS,
+  focusFirstInvalid,
+  NEW_PASSWORD_VALIDATORS,
+} from '../../../shared/util/form-validators';
 import { AuthCardComponent } from '../components/auth-card.component';
 
 @Component({
@@ -40,7 +46,8 @@ import { AuthCardComponent } from '../components/auth-card.component';
     CodeInputComponent,
     FieldErrorComponent,
     PasswordStrengthComponent,
-    PasswordToggleComponent,
+    PasswordInputComponent,
+    SubmitButtonComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -79,37 +86,22 @@ import { AuthCardComponent } from '../components/auth-card.component';
 
         <div class="field">
           <label class="field__label" for="reset-password">{{ 'reset.newPassword' | t }}</label>
-          <div class="input-group">
-            <input
-              #passwordInput
-              id="reset-password"
-              class="input"
-              type="password"
-              autocomplete="new-password"
-              formControlName="newPassword"
-              data-testid="reset-password"
-              aria-describedby="reset-password-strength"
-              [attr.aria-invalid]="invalid('newPassword')"
-            />
-            <wit-password-toggle [for]="passwordInput" />
-          </div>
+          <wit-password-input
+            [control]="form.controls.newPassword"
+            inputId="reset-password"
+            autocomplete="new-password"
+            testId="reset-password"
+            describedBy="reset-password-strength"
+            [invalid]="invalid('newPassword')"
+          />
           <wit-password-strength [password]="password()" id="reset-password-strength" />
           <wit-field-error [control]="form.controls.newPassword" />
         </div>
 
         <div class="form__actions">
-          <button
-            class="btn btn--primary btn--block"
-            type="submit"
-            data-testid="reset-submit"
-            [disabled]="loading()"
-            [attr.aria-busy]="loading()"
-          >
-            @if (loading()) {
-              <span class="spinner" aria-hidden="true"></span>
-            }
-            {{ 'reset.submit' | t }}
-          </button>
+          <wit-submit-button block testId="reset-submit" [loading]="loading()">{{
+            'reset.submit' | t
+          }}</wit-submit-button>
           <button
             class="btn btn--block"
             [class.btn--ghost]="!codeDead()"
@@ -169,8 +161,7 @@ export class ResetPasswordPage implements OnInit {
   }
 
   invalid(name: 'email' | 'newPassword'): 'true' | null {
-    const control = this.form.controls[name];
-    return control.touched && control.invalid ? 'true' : null;
+    return ariaInvalid(this.form.controls[name]);
   }
 
   submit(): void {

@@ -26,7 +26,8 @@ import { genericErrorMessage, UiMessagePipe, type UiMessage } from '../../../cor
 import { NoticeService } from '../../../core/notice/notice.service';
 import { ProfilesApiService } from '../../../core/profiles/profiles-api.service';
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
-import { DISPLAY_NAME_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-validators';
+import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
+import { ariaInvalid, DISPLAY_NAME_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-validators';
 import { todayYmd } from '../../people/data-access/person-format';
 
 export const DATE_OF_BIRTH_MIN = '1900-01-01';
@@ -70,7 +71,7 @@ export function fieldErrors(messages: readonly string[]): {
 /** My profile's editable part; saves only what changed and hands the new `Me` to the session. */
 @Component({
   selector: 'wit-profile-edit-form',
-  imports: [ReactiveFormsModule, TranslatePipe, UiMessagePipe, FieldErrorComponent],
+  imports: [ReactiveFormsModule, TranslatePipe, UiMessagePipe, FieldErrorComponent, SubmitButtonComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile-edit-form.component.html',
   styles: `
@@ -164,8 +165,7 @@ export class ProfileEditFormComponent implements OnInit {
   }
 
   invalid(name: ProfileField): 'true' | null {
-    const control = this.form.controls[name];
-    return (control.touched && control.invalid) || this.serverErrors()[name] ? 'true' : null;
+    return ariaInvalid(this.form.controls[name]) ?? (this.serverErrors()[name] ? 'true' : null);
   }
 
   save(): void {

@@ -11,10 +11,11 @@ import { genericErrorMessage, msg, UiMessagePipe, type UiMessage } from '../../.
 import { NoticeService } from '../../../core/notice/notice.service';
 import { CodeInputComponent } from '../../../shared/ui/code-input/code-input.component';
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
-import { PasswordToggleComponent } from '../../../shared/ui/password-toggle/password-toggle.component';
+import { PasswordInputComponent } from '../../../shared/ui/password-input/password-input.component';
+import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
 import { codeErrorView } from '../../../shared/util/code-error';
 import { createCountdown } from '../../../shared/util/countdown';
-import { EMAIL_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-validators';
+import { ariaInvalid, EMAIL_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-validators';
 
 /** Two steps: new address + password → a code mailed to the new address → the code boxes. */
 @Component({
@@ -25,7 +26,8 @@ import { EMAIL_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-v
     UiMessagePipe,
     CodeInputComponent,
     FieldErrorComponent,
-    PasswordToggleComponent,
+    PasswordInputComponent,
+    SubmitButtonComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -48,18 +50,9 @@ import { EMAIL_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-v
           />
         </div>
         <div class="form__actions form__actions--inline">
-          <button
-            class="btn btn--primary"
-            type="submit"
-            data-testid="ce-confirm"
-            [disabled]="loading() || code().length < 6"
-            [attr.aria-busy]="loading()"
-          >
-            @if (loading()) {
-              <span class="spinner" aria-hidden="true"></span>
-            }
-            {{ 'settings.confirmEmail' | t }}
-          </button>
+          <wit-submit-button testId="ce-confirm" [loading]="loading()" [disabled]="code().length < 6">{{
+            'settings.confirmEmail' | t
+          }}</wit-submit-button>
           <button
             class="btn btn--ghost"
             type="button"
@@ -94,34 +87,19 @@ import { EMAIL_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-v
         </div>
         <div class="field">
           <label class="field__label" for="ce-password">{{ 'settings.passwordToConfirm' | t }}</label>
-          <div class="input-group">
-            <input
-              #pw
-              id="ce-password"
-              class="input"
-              type="password"
-              autocomplete="current-password"
-              formControlName="password"
-              data-testid="ce-password"
-              [attr.aria-invalid]="invalid('password')"
-            />
-            <wit-password-toggle [for]="pw" />
-          </div>
+          <wit-password-input
+            [control]="form.controls.password"
+            inputId="ce-password"
+            autocomplete="current-password"
+            testId="ce-password"
+            [invalid]="invalid('password')"
+          />
           <wit-field-error [control]="form.controls.password" />
         </div>
         <div class="form__actions form__actions--inline">
-          <button
-            class="btn btn--primary"
-            type="submit"
-            data-testid="ce-submit"
-            [disabled]="loading()"
-            [attr.aria-busy]="loading()"
-          >
-            @if (loading()) {
-              <span class="spinner" aria-hidden="true"></span>
-            }
-            {{ 'settings.sendEmailCode' | t }}
-          </button>
+          <wit-submit-button testId="ce-submit" [loading]="loading()">{{
+            'settings.sendEmailCode' | t
+          }}</wit-submit-button>
         </div>
       </form>
     }
@@ -147,8 +125,7 @@ export class ChangeEmailFormComponent {
   private readonly codeInput = viewChild(CodeInputComponent);
 
   invalid(name: 'newEmail' | 'password'): 'true' | null {
-    const control = this.form.controls[name];
-    return control.touched && control.invalid ? 'true' : null;
+    return ariaInvalid(this.form.controls[name]);
   }
 
   /** Step one (and "send a new code"): the server mails a code to the new address. */

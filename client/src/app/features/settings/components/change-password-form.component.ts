@@ -14,8 +14,9 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { genericErrorMessage, msg, UiMessagePipe, type UiMessage } from '../../../core/i18n/ui-message';
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
 import { PasswordStrengthComponent } from '../../../shared/ui/password-strength/password-strength.component';
-import { PasswordToggleComponent } from '../../../shared/ui/password-toggle/password-toggle.component';
-import { focusFirstInvalid, NEW_PASSWORD_VALIDATORS } from '../../../shared/util/form-validators';
+import { PasswordInputComponent } from '../../../shared/ui/password-input/password-input.component';
+import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
+import { ariaInvalid, focusFirstInvalid, NEW_PASSWORD_VALIDATORS } from '../../../shared/util/form-validators';
 
 /** A "new" password equal to the current one is no change at all. */
 function differentFromCurrent(group: AbstractControl): ValidationErrors | null {
@@ -32,7 +33,8 @@ function differentFromCurrent(group: AbstractControl): ValidationErrors | null {
     UiMessagePipe,
     FieldErrorComponent,
     PasswordStrengthComponent,
-    PasswordToggleComponent,
+    PasswordInputComponent,
+    SubmitButtonComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -45,37 +47,25 @@ function differentFromCurrent(group: AbstractControl): ValidationErrors | null {
       }
       <div class="field">
         <label class="field__label" for="cp-current">{{ 'settings.currentPassword' | t }}</label>
-        <div class="input-group">
-          <input
-            #current
-            id="cp-current"
-            class="input"
-            type="password"
-            autocomplete="current-password"
-            formControlName="currentPassword"
-            data-testid="cp-current"
-            [attr.aria-invalid]="invalid('currentPassword')"
-          />
-          <wit-password-toggle [for]="current" />
-        </div>
+        <wit-password-input
+          [control]="form.controls.currentPassword"
+          inputId="cp-current"
+          autocomplete="current-password"
+          testId="cp-current"
+          [invalid]="invalid('currentPassword')"
+        />
         <wit-field-error [control]="form.controls.currentPassword" />
       </div>
       <div class="field">
         <label class="field__label" for="cp-new">{{ 'settings.newPassword' | t }}</label>
-        <div class="input-group">
-          <input
-            #next
-            id="cp-new"
-            class="input"
-            type="password"
-            autocomplete="new-password"
-            formControlName="newPassword"
-            data-testid="cp-new"
-            aria-describedby="cp-strength"
-            [attr.aria-invalid]="invalid('newPassword')"
-          />
-          <wit-password-toggle [for]="next" />
-        </div>
+        <wit-password-input
+          [control]="form.controls.newPassword"
+          inputId="cp-new"
+          autocomplete="new-password"
+          testId="cp-new"
+          describedBy="cp-strength"
+          [invalid]="invalid('newPassword')"
+        />
         <wit-password-strength [password]="newPassword()" id="cp-strength" />
         <wit-field-error [control]="form.controls.newPassword" />
         @if (form.hasError('sameAsCurrent') && form.controls.newPassword.touched) {
@@ -83,18 +73,9 @@ function differentFromCurrent(group: AbstractControl): ValidationErrors | null {
         }
       </div>
       <div class="form__actions form__actions--inline">
-        <button
-          class="btn btn--primary"
-          type="submit"
-          data-testid="cp-submit"
-          [disabled]="loading()"
-          [attr.aria-busy]="loading()"
-        >
-          @if (loading()) {
-            <span class="spinner" aria-hidden="true"></span>
-          }
-          {{ 'settings.changePassword' | t }}
-        </button>
+        <wit-submit-button testId="cp-submit" [loading]="loading()">{{
+          'settings.changePassword' | t
+        }}</wit-submit-button>
       </div>
     </form>
   `,
@@ -117,8 +98,7 @@ export class ChangePasswordFormComponent {
   readonly error = signal<UiMessage | null>(null);
 
   invalid(name: 'currentPassword' | 'newPassword'): 'true' | null {
-    const control = this.form.controls[name];
-    return control.touched && control.invalid ? 'true' : null;
+    return ariaInvalid(this.form.controls[name]);
   }
 
   submit(): void {
