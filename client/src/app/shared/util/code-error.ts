@@ -1,5 +1,9 @@
+import type { WritableSignal } from '@angular/core';
+import { RESEND_COOLDOWN_SECONDS } from '@world-it/contracts';
+
 import { errorBody, errorStatus } from '../../core/http/api-error';
 import { genericErrorMessage, msg, type UiMessage } from '../../core/i18n/ui-message';
+import type { Countdown } from './countdown';
 
 export interface CodeErrorView {
   message: UiMessage;
@@ -26,4 +30,49 @@ export function codeErrorView(err: unknown): CodeErrorView {
     return { message: msg('confirm.deadCode'), dead: true, wrong: true };
   }
   return { message: genericErrorMessage(err), dead: false, wrong: false };
+}
+
+/** The view state of a "type the emailed code" step (confirm, reset password, change email). */
+export interface CodeStep {
+  readonly error: WritableSignal<UiMessage | null>;
+  readonly code: WritableSignal<string>;
+  readonly codeWrong: WritableSignal<boolean>;
+  /** Only where the page offers a fresh code once this one is dead. */
+  readonly codeDead?: WritableSignal<boolean>;
+}
+
+/** Shows a failed confirmation; a wrong code empties the boxes, then `refocus` runs once the view has updated. */
+export function showCodeError(step: CodeStep, err: unknown, refocus: () => void): void {
+  const view = codeErrorView(err);
+  step.error.set(view.message);
+  step.codeWrong.set(view.wrong);
+  step.codeDead?.set(view.dead);
+  if (view.wrong) {
+    step.code.set('');
+    setTimeout(refocus);
+  }
+}
+
+/** A new code went out: empty boxes, a notice, and no other resend until the cooldown ends. */
+export function showCodeResent(
+  step: CodeStep & { readonly info: WritableSignal<UiMessage | null>; readonly countdown: Countdown },
+): void {
+  step.codeDead?.set(false);
+  step.codeWrong.set(false);
+  step.code.set('');
+  step.info.set(msg('confirm.resent'));
+  step.countdown.start(RESEND_COOLDOWN_SECONDS);
+}
+
+/** A refused resend; a 429 means a code went out less than a cooldown ago, so the countdown restarts. */
+export function showResendError(
+  step: { readonly error: WritableSignal<UiMessage | null>; readonly countdown: Countdown },
+  err: unknown,
+): void {
+  if (errorStatus(err) === 429) {
+    step.error.set(msg('confirm.tooSoon'));
+    step.countdown.start(RESEND_COOLDOWN_SECONDS);
+  } else {
+    step.error.set(genericErrorMessage(err));
+  }
 }

@@ -15,17 +15,16 @@ import { Router, RouterLink } from '@angular/router';
 import { RESEND_COOLDOWN_SECONDS } from '@world-it/contracts';
 
 import { AuthService } from '../../../core/auth/auth.service';
-import { errorStatus } from '../../../core/http/api-error';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { genericErrorMessage, msg, UiMessagePipe, type UiMessage } from '../../../core/i18n/ui-message';
+import { msg, UiMessagePipe, type UiMessage } from '../../../core/i18n/ui-message';
 import { NoticeService } from '../../../core/notice/notice.service';
 import { CodeInputComponent } from '../../../shared/ui/code-input/code-input.component';
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
 import { PasswordStrengthComponent } from '../../../shared/ui/password-strength/password-strength.component';
 import { PasswordInputComponent } from '../../../shared/ui/password-input/password-input.component';
 import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
-import { codeErrorView } from '../../../shared/util/code-error';
+import { showCodeError, showCodeResent, showResendError } from '../../../shared/util/code-error';
 import { createCountdown } from '../../../shared/util/countdown';
 import {
   ariaInvalid,
@@ -191,14 +190,7 @@ export class ResetPasswordPage implements OnInit {
         },
         error: (err: unknown) => {
           this.loading.set(false);
-          const view = codeErrorView(err);
-          this.error.set(view.message);
-          this.codeWrong.set(view.wrong);
-          this.codeDead.set(view.dead);
-          if (view.wrong) {
-            this.code.set('');
-            setTimeout(() => this.codeInput().focus(0));
-          }
+          showCodeError(this, err, () => this.codeInput().focus(0));
         },
       });
   }
@@ -216,20 +208,11 @@ export class ResetPasswordPage implements OnInit {
       .subscribe({
         next: () => {
           this.resending.set(false);
-          this.codeDead.set(false);
-          this.codeWrong.set(false);
-          this.code.set('');
-          this.info.set(msg('confirm.resent'));
-          this.countdown.start(RESEND_COOLDOWN_SECONDS);
+          showCodeResent(this);
         },
         error: (err: unknown) => {
           this.resending.set(false);
-          if (errorStatus(err) === 429) {
-            this.error.set(msg('confirm.tooSoon'));
-            this.countdown.start(RESEND_COOLDOWN_SECONDS);
-          } else {
-            this.error.set(genericErrorMessage(err));
-          }
+          showResendError(this, err);
         },
       });
   }

@@ -13,7 +13,7 @@ import { CodeInputComponent } from '../../../shared/ui/code-input/code-input.com
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
 import { PasswordInputComponent } from '../../../shared/ui/password-input/password-input.component';
 import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
-import { codeErrorView } from '../../../shared/util/code-error';
+import { showCodeError } from '../../../shared/util/code-error';
 import { createCountdown } from '../../../shared/util/countdown';
 import { ariaInvalid, EMAIL_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-validators';
 
@@ -181,13 +181,7 @@ export class ChangeEmailFormComponent {
         },
         error: (err: unknown) => {
           this.loading.set(false);
-          const view = codeErrorView(err);
-          this.error.set(view.message);
-          this.codeWrong.set(view.wrong);
-          if (view.wrong) {
-            this.code.set('');
-            setTimeout(() => this.codeInput()?.focus(0));
-          }
+          showCodeError(this, err, () => this.codeInput()?.focus(0));
         },
       });
   }
