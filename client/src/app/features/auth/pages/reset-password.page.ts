@@ -103,6 +103,7 @@ import { AuthCardComponent } from '../components/auth-card.component';
           }}</wit-submit-button>
           <button
             class="btn btn--block"
+            [class.btn--primary]="codeDead()"
             [class.btn--ghost]="!codeDead()"
             type="button"
             data-testid="resend"
