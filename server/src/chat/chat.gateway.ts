@@ -162,7 +162,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!user) return;
     try {
       if (await this.presence.disconnected(user.id, socket.id)) {
-        this.typing.stopAll(user.id);
+        await this.typing.stopAll(user.id);
         const rows: Array<{ last_seen_at: Date }> = await this.store.touchLastSeen(user.id);
         await this.announcePresence(user.id, false, rows[0]?.last_seen_at ?? new Date());
       }
@@ -218,7 +218,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return this.handle(socket, body, TypingEventDto, 'other', async (p) => {
       // Subscribed to the room's channel means being a member (kept current on join/leave).
       if (!socket.rooms.has(roomChannel(p.roomId))) return fail('not_found', 'Room not found');
-      this.typing.set(p.roomId, socket.data.summary, p.isTyping);
+      await this.typing.set(p.roomId, socket.data.summary, p.isTyping);
       return { ok: true };
     });
   }

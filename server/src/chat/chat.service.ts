@@ -369,7 +369,7 @@ export class ChatService {
       return this.resent(existing, roomId);
     }
     const message = (await this.store.message(id))!;
-    this.typing.stop(roomId, userId);
+    await this.typing.stop(roomId, userId); // never throws; its isTyping:false goes out before the message
     this.events.toRoom(roomId, 'message:new', message, isOpenToNonMembers(room));
     if (recipients.length) this.digest?.directMessageStored(recipients);
     return { message, created: true };

@@ -93,6 +93,32 @@ describe('Chat scale-out: two API processes sharing PostgreSQL and Redis', () =>
     });
     expect(await seenBy(one)).toBe(false);
   });
+
+  it('shares typing across processes: one typist in two tabs is announced once and lapses once, 5 s after the last refresh', async () => {
+    const [a, b] = [await createUser(one), await createUser(one)];
+    const room = (
+      await one.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id }).expect(201)
+    ).body as Room;
+    const watcher = await connect(one, b);
+    const heard: Array<{ isTyping: boolean; at: number }> = [];
+    watcher.socket.on('typing', (e: { roomId: string; isTyping: boolean }) => {
+      if (e.roomId === room.id) heard.push({ isTyping: e.isTyping, at: Date.now() });
+    });
+    const [tabOnOne, tabOnTwo] = [await connect(one, a), await connect(two, a)];
+    expect(await tabOnOne.request('typing', { roomId: room.id, isTyping: true })).toEqual({ ok: true });
+    await watcher.next('typing', (e) => e.isTyping);
+    await settle(1000);
+    expect(await tabOnTwo.request('typing', { roomId: room.id, isTyping: true })).toEqual({ ok: true });
+    const lastRefresh = Date.now();
+    // Process one's timer fires first (4 s from now), finds the key refreshed and waits the remainder.
+    await watcher.next('typing', (e) => !e.isTyping, 8000);
+    await settle(1500); // the other process's timer fires too: it must not announce again
+    expect(heard.map((h) => h.isTyping)).toEqual([true, false]);
+    expect(heard[1].at - lastRefresh).toBeGreaterThanOrEqual(4800);
+    expect(heard[1].at - lastRefresh).toBeLessThan(6500);
+    expect(tabOnOne.received('typing')).toEqual([]);
+    expect(tabOnTwo.received('typing')).toEqual([]);
+  }, 20_000);
 });
 
 describe('Chat in embedded mode (PGlite, no Redis)', () => {
