@@ -5,6 +5,7 @@ import {
   bearer,
   createUser,
   DEFAULT_PASSWORD,
+  codeIn,
   readCode,
   registerAndConfirm,
   uniqueEmail,
@@ -120,13 +121,13 @@ describe('Auth API', () => {
     it('registering again while unconfirmed replaces the password; a new code only after the cooldown', async () => {
       const email = uniqueEmail();
       await register(email, { password: 'first-password' }).expect(202);
-      const firstCode = await readCode(t, email);
+      const firstMail = await waitForMail(t, email);
+      const firstCode = codeIn(firstMail);
       // Within the cooldown: accepted, no second mail, the first code still works below.
       await register(email, { password: 'second-password', displayName: 'Ada Again' }).expect(202);
       await ageCodes(email);
-      const since = new Date();
       await register(email, { password: 'third-password', displayName: 'Ada Third' }).expect(202);
-      const secondCode = await readCode(t, email, { since });
+      const secondCode = await readCode(t, email, { newerThan: firstMail });
       const all = await t.http.get('/api/dev/outbox').query({ to: email }).expect(200);
       expect(all.body).toHaveLength(2);
       if (secondCode !== firstCode) {
@@ -207,13 +208,13 @@ describe('Auth API', () => {
     it('is 429 within 60 s of the last code, then mails a new code that replaces the old one', async () => {
       const email = uniqueEmail();
       await register(email).expect(202);
-      const first = await readCode(t, email);
+      const firstMail = await waitForMail(t, email);
+      const first = codeIn(firstMail);
       const soon = await t.http.post('/api/auth/resend-code').send({ email }).expect(429);
       expect(soon.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
       await ageCodes(email);
-      const since = new Date();
       await t.http.post('/api/auth/resend-code').send({ email }).expect(202);
-      const second = await readCode(t, email, { since });
+      const second = await readCode(t, email, { newerThan: firstMail });
       if (first !== second) await t.http.post('/api/auth/confirm').send({ email, code: first }).expect(400);
       await t.http.post('/api/auth/confirm').send({ email, code: second }).expect(201);
     });

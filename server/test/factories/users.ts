@@ -82,18 +82,18 @@ export function createUsers(t: TestApp, count: number, options: Omit<UserOptions
  * `subject` when given) and returns the newest. Needs a consumer: `createTestApp({ worker: true })` on
  * Redis, or embedded mode (in-process jobs).
  */
-export async function waitForMail(
-  t: TestApp,
-  email: string,
-  options: { since?: Date; subject?: RegExp; timeoutMs?: number } = {},
-): Promise<OutboxMail> {
+export async function waitForMail(t: TestApp, email: string, options: MailWait = {}): Promise<OutboxMail> {
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   const since = options.since ? options.since.getTime() - 1000 : 0;
+  const newerThan = options.newerThan ? Date.parse(options.newerThan.sentAt) : -Infinity;
   for (;;) {
     const res = await t.http.get('/api/dev/outbox').query({ to: email });
     if (res.status !== 200) throw new Error(`GET /api/dev/outbox answered ${res.status}: ${JSON.stringify(res.body)}`);
     const mail = (res.body as OutboxMail[]).find(
-      (m) => new Date(m.sentAt).getTime() >= since && (!options.subject || options.subject.test(m.subject)),
+      (m) =>
+        new Date(m.sentAt).getTime() >= since &&
+        new Date(m.sentAt).getTime() > newerThan &&
+        (!options.subject || options.subject.test(m.subject)),
     );
     if (mail) return mail;
     if (Date.now() > deadline) throw new Error(`No mail to ${email} arrived in time`);
@@ -101,16 +101,24 @@ export async function waitForMail(
   }
 }
 
+export interface MailWait {
+  /** Sent at or after this time (with a second of slack for clock rounding): the first mail of a step. */
+  since?: Date;
+  /** Sent strictly after a mail already seen: a follow-up mail to the same address. */
+  newerThan?: OutboxMail;
+  subject?: RegExp;
+  timeoutMs?: number;
+}
+
 /** The 6-digit code of the newest matching mail to `email`. */
-export async function readCode(
-  t: TestApp,
-  email: string,
-  options: { since?: Date; subject?: RegExp; timeoutMs?: number } = {},
-): Promise<string> {
-  const mail = await waitForMail(t, email, options);
+export function codeIn(mail: OutboxMail): string {
   const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
   if (!code) throw new Error(`No code in the mail "${mail.subject}"`);
   return code;
+}
+
+export async function readCode(t: TestApp, email: string, options: MailWait = {}): Promise<string> {
+  return codeIn(await waitForMail(t, email, options));
 }
 
 /** The whole HTTP flow: register → read the mailed code → confirm. Slower than createUser; proves the real path. */
