@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PresenceService } from './presence.service';
+import { PresenceModule } from './presence.module';
 import { UnreadDigestHandler } from './unread-digest.handler';
 import { UnreadDigestScheduler } from './unread-digest.scheduler';
 
@@ -9,7 +9,8 @@ import { UnreadDigestScheduler } from './unread-digest.scheduler';
  * ChatModule (API) and by the WorkerModule.
  */
 @Module({
-  providers: [PresenceService, UnreadDigestScheduler, UnreadDigestHandler],
-  exports: [PresenceService, UnreadDigestScheduler],
+  imports: [PresenceModule],
+  providers: [UnreadDigestScheduler, UnreadDigestHandler],
+  exports: [PresenceModule, UnreadDigestScheduler],
 })
 export class ChatDigestModule {}

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { MediaService } from '../media/media.service';
 import { ChatEvents, watchChannel } from './chat-events';
-import { decodeTimeKey, encodeTimeKey } from './chat-cursor';
+import { decodeTimeKey, encodeTimeKey } from '../common/pagination/time-key-cursor';
 import type { MessageRow, RoomRow } from './chat.mapper';
 import { ChatStore, returned, type MembershipRow } from './chat.store';
 import { BlockChecker } from './social-graph';

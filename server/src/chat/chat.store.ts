@@ -15,7 +15,7 @@ import {
   type RoomParts,
   type RoomRow,
 } from './chat.mapper';
-import type { TimeKey } from './chat-cursor';
+import type { TimeKey } from '../common/pagination/time-key-cursor';
 
 /**
  * Rows of an UPDATE/DELETE ... RETURNING: TypeORM answers those with `[rows, rowCount]` (and plain rows

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { ChatDigestModule } from '../chat/chat-digest.module';
+import { PresenceModule } from '../chat/presence.module';
 import { ProfilesController } from './profiles.controller';
 import { ProfilesService } from './profiles.service';
 
 /** Profiles: listing and searching people, one profile, editing my own (friendships and avatars come with the People feature). */
 @Module({
-  imports: [AuthModule, ChatDigestModule],
+  imports: [AuthModule, PresenceModule],
   controllers: [ProfilesController],
   providers: [ProfilesService],
 })

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { decodeTimeKey, encodeTimeKey } from './chat-cursor';
+import { decodeTimeKey, encodeTimeKey } from './time-key-cursor';
 
 describe('chat keyset cursors', () => {
   const id = '0b7c6a1e-2f3d-4e5f-8a9b-0c1d2e3f4a5b';

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
+import { decodeCursor, encodeCursor } from './cursor';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
