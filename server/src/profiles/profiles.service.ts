@@ -5,9 +5,12 @@ import { Repository } from 'typeorm';
 import { toMe, toProfile } from '../auth/user.mapper';
 import { User } from '../auth/user.entity';
 import { PresenceService } from '../chat/presence.service';
-import { decodeCursor, pageLimit, toPage } from '../common/pagination/cursor';
+import { pageLimit, toPage } from '../common/pagination/cursor';
+import { decodeTimeKey } from '../common/pagination/time-key-cursor';
 import type { ListProfilesQuery } from './dto/list-profiles.query';
 import type { UpdateProfileDto } from './dto/update-profile.dto';
+
+const CREATED_MS = "date_trunc('milliseconds', u.created_at)";
 
 /** LIKE pattern for a literal substring (user text never acts as a wildcard). */
 function containsPattern(text: string): string {
@@ -24,11 +27,12 @@ export class ProfilesService {
   /** Every confirmed, unbanned user, newest first; `search` matches display/first/last name. */
   async list(viewerId: string, q: ListProfilesQuery): Promise<Page<Profile>> {
     const limit = pageLimit(q);
-    const after = decodeCursor(q.cursor, ['t', 'id'] as const);
+    const after = decodeTimeKey(q.cursor);
     const qb = this.users
       .createQueryBuilder('u')
       .where('u.confirmed = true AND u.banned = false')
-      .orderBy('u.created_at', 'DESC')
+      // users.created_at has microseconds, cursors milliseconds: page on the millisecond so none is skipped.
+      .orderBy(CREATED_MS, 'DESC')
       .addOrderBy('u.id', 'DESC')
       .take(limit + 1);
     if (q.search) {
@@ -37,11 +41,7 @@ export class ProfilesService {
         { p: containsPattern(q.search) },
       );
     }
-    if (after) {
-      if (Number.isNaN(Date.parse(after.t)) || !/^[0-9a-f-]{36}$/i.test(after.id))
-        throw new BadRequestException(['cursor is not valid']);
-      qb.andWhere('(u.created_at, u.id) < (:t, :id)', { t: after.t, id: after.id });
-    }
+    if (after) qb.andWhere(`(${CREATED_MS}, u.id) < (:t, :id)`, { t: after.at, id: after.id });
     const rows = await qb.getMany();
     const online = await this.presence.onlineAmong(rows.map((r) => r.id));
     return toPage(

@@ -89,6 +89,21 @@ describe('Foundation: HTTP basics on PostgreSQL + Redis', () => {
   });
 });
 
+describe('Foundation: health when the database is down', () => {
+  it('answers 503 with the database reported down', async () => {
+    const t = await createTestApp();
+    try {
+      await t.app.get(DataSource).destroy();
+      const res = await t.http.get('/api/health').expect(503);
+      expect(res.body.status).toBe('error');
+      expect(res.body.error.database.status).toBe('down');
+      expect(res.body.info.redis.status).toBe('up');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('Foundation: embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
   let dataDir: string;
   beforeAll(() => {

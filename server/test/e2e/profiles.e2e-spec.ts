@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { bearer, createUser, type TestUser } from '../factories/users';
 
@@ -64,6 +65,27 @@ describe('Profiles API', () => {
     await t.http.get('/api/profiles?cursor=garbage').set(bearer(bob.accessToken)).expect(400);
     await t.http.get('/api/profiles?limit=0').set(bearer(bob.accessToken)).expect(400);
     await t.http.get('/api/profiles?limit=101').set(bearer(bob.accessToken)).expect(400);
+  });
+
+  it('pages through people created within the same millisecond without skipping any', async () => {
+    const twins = `Twin${tag}`;
+    const made = await Promise.all([1, 2, 3].map((i) => createUser(t, { displayName: `${twins} ${i}` })));
+    const ds = t.app.get(DataSource);
+    for (const [i, u] of made.entries()) {
+      await ds.query(`UPDATE users SET created_at = $1 WHERE id = $2`, [`2001-01-01T00:00:00.123${i}56Z`, u.user.id]);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await t.http
+        .get('/api/profiles')
+        .query({ search: twins, limit: 1, ...(cursor ? { cursor } : {}) })
+        .set(bearer(bob.accessToken))
+        .expect(200);
+      seen.push(...res.body.items.map((p: { id: string }) => p.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual(made.map((u) => u.user.id).sort());
   });
 
   it('shows one profile, "self" for my own, 404 for unknown ids and 400 for malformed ones', async () => {

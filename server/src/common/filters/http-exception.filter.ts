@@ -34,8 +34,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const body = this.toBody(exception, req);
     if (res.headersSent) return;
+    // A response body of a shape of its own (e.g. Terminus' health report on 503) goes out unchanged.
+    if (exception instanceof HttpException && hasOwnBody(exception.getResponse())) {
+      res.status(exception.getStatus()).json(exception.getResponse());
+      return;
+    }
+    const body = this.toBody(exception, req);
     res.status(body.statusCode).json(body);
   }
 
@@ -68,6 +73,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     );
     return error(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
   }
+}
+
+/** Error bodies carry `message`; a structured response without one is a report, not an error body. */
+function hasOwnBody(response: string | object): boolean {
+  return typeof response === 'object' && response !== null && !('message' in response);
 }
 
 function error(statusCode: number, message: string | string[]): ErrorBody {
