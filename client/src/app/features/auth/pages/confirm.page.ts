@@ -21,6 +21,7 @@ import { msg, UiMessagePipe, type UiMessage } from '../../../core/i18n/ui-messag
 import { NoticeService } from '../../../core/notice/notice.service';
 import { CodeInputComponent } from '../../../shared/ui/code-input/code-input.component';
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
+import { ResendButtonComponent } from '../../../shared/ui/resend-button/resend-button.component';
 import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
 import { showCodeError, showCodeResent, showResendError } from '../../../shared/util/code-error';
 import { createCountdown } from '../../../shared/util/countdown';
@@ -40,6 +41,7 @@ import { safeReturnUrl } from '../data-access/return-url';
     CodeInputComponent,
     FieldErrorComponent,
     SubmitButtonComponent,
+    ResendButtonComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -83,25 +85,7 @@ import { safeReturnUrl } from '../data-access/return-url';
           <wit-submit-button block testId="confirm-submit" [loading]="loading()" [disabled]="code().length < 6">{{
             'confirm.submit' | t
           }}</wit-submit-button>
-          <button
-            class="btn btn--block"
-            [class.btn--primary]="codeDead()"
-            [class.btn--ghost]="!codeDead()"
-            type="button"
-            data-testid="resend"
-            [disabled]="resending() || countdown.running()"
-            [attr.aria-busy]="resending()"
-            (click)="resend()"
-          >
-            @if (resending()) {
-              <span class="spinner" aria-hidden="true"></span>
-            }
-            @if (countdown.running()) {
-              {{ 'confirm.resendIn' | t: { s: countdown.secondsLeft() } }}
-            } @else {
-              {{ 'confirm.resend' | t }}
-            }
-          </button>
+          <wit-resend-button [countdown]="countdown" [busy]="resending()" [primary]="codeDead()" (resend)="resend()" />
         </div>
       </form>
       <p class="form__alt">

@@ -23,6 +23,7 @@ import { CodeInputComponent } from '../../../shared/ui/code-input/code-input.com
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
 import { PasswordStrengthComponent } from '../../../shared/ui/password-strength/password-strength.component';
 import { PasswordInputComponent } from '../../../shared/ui/password-input/password-input.component';
+import { ResendButtonComponent } from '../../../shared/ui/resend-button/resend-button.component';
 import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
 import { showCodeError, showCodeResent, showResendError } from '../../../shared/util/code-error';
 import { createCountdown } from '../../../shared/util/countdown';
@@ -47,6 +48,7 @@ import { AuthCardComponent } from '../components/auth-card.component';
     PasswordStrengthComponent,
     PasswordInputComponent,
     SubmitButtonComponent,
+    ResendButtonComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -101,25 +103,7 @@ import { AuthCardComponent } from '../components/auth-card.component';
           <wit-submit-button block testId="reset-submit" [loading]="loading()">{{
             'reset.submit' | t
           }}</wit-submit-button>
-          <button
-            class="btn btn--block"
-            [class.btn--primary]="codeDead()"
-            [class.btn--ghost]="!codeDead()"
-            type="button"
-            data-testid="resend"
-            [disabled]="resending() || countdown.running()"
-            [attr.aria-busy]="resending()"
-            (click)="resend()"
-          >
-            @if (resending()) {
-              <span class="spinner" aria-hidden="true"></span>
-            }
-            @if (countdown.running()) {
-              {{ 'confirm.resendIn' | t: { s: countdown.secondsLeft() } }}
-            } @else {
-              {{ 'confirm.resend' | t }}
-            }
-          </button>
+          <wit-resend-button [countdown]="countdown" [busy]="resending()" [primary]="codeDead()" (resend)="resend()" />
         </div>
       </form>
       <p class="form__alt">
