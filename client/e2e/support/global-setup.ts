@@ -2,9 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { TEST_PG_ADMIN_URL } from '../../../server/test/utils/test-env';
+import { createDatabase, runId } from '../../../server/test/utils/test-env';
 import { BROWSER_RUN_ENV, apiEnv, type BrowserRun } from './browser-run';
 
 const ROOT = join(__dirname, '../../..');
@@ -20,15 +18,9 @@ export default async function globalSetup(): Promise<void> {
   for (const f of [API_ENTRY, WORKER_ENTRY, CLIENT_INDEX]) {
     if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` before the browser tests`);
   }
-  const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const id = runId();
   const databaseName = `world_it_browser_${id}`;
-  const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-  } finally {
-    await admin.end();
-  }
+  await createDatabase(databaseName);
   const port = 3100 + Math.floor(Math.random() * 800);
   const dataDir = mkdtempSync(join(tmpdir(), 'world-it-browser-'));
   const env = {

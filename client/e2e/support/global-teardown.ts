@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
-import { Client } from 'pg';
-import { TEST_PG_ADMIN_URL } from '../../../server/test/utils/test-env';
+import { TEST_REDIS_URL, deleteRedisKeys, dropDatabase } from '../../../server/test/utils/test-env';
 import { BROWSER_RUN_ENV, type BrowserRun } from './browser-run';
 
 export default async function globalTeardown(): Promise<void> {
@@ -8,13 +7,8 @@ export default async function globalTeardown(): Promise<void> {
   if (!raw) return;
   const run = JSON.parse(raw) as BrowserRun;
   await Promise.all(run.pids.filter((p) => p > 0).map((pid) => stop(pid)));
-  const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${run.databaseName} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await dropDatabase(run.databaseName);
+  await deleteRedisKeys(TEST_REDIS_URL, run.queuePrefix);
   rmSync(run.dataDir, { recursive: true, force: true });
 }
 

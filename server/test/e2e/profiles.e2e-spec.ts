@@ -77,12 +77,12 @@ describe('Profiles API', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.http
+      const res: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await t.http
         .get('/api/profiles')
         .query({ search: twins, limit: 1, ...(cursor ? { cursor } : {}) })
         .set(bearer(bob.accessToken))
         .expect(200);
-      seen.push(...res.body.items.map((p: { id: string }) => p.id));
+      seen.push(...res.body.items.map((p) => p.id));
       cursor = res.body.nextCursor;
     } while (cursor);
     expect(seen.sort()).toEqual(made.map((u) => u.user.id).sort());
