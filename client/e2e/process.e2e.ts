@@ -2,11 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './support/free-port';
 
 const ROOT = join(__dirname, '../..');
 const API_ENTRY = join(ROOT, 'dist/server/server/src/main.js');
 
-jest.setTimeout(60_000);
+jest.setTimeout(150_000);
 
 /** The built API as `npm start` runs it with no DATABASE_URL / REDIS_URL: embedded PGlite, in-process jobs. */
 function startEmbedded(
@@ -31,10 +32,12 @@ function startEmbedded(
   return { proc, output: () => out, exited };
 }
 
-async function waitHealthy(url: string, exited: Promise<unknown>): Promise<void> {
+/** Healthy within 90 s (a first PGlite start on a busy 2-core machine is slow); says why not otherwise. */
+async function waitHealthy(url: string, api: { exited: Promise<unknown>; output: () => string }): Promise<void> {
   let done = false;
-  void exited.then(() => (done = true));
-  for (let i = 0; i < 200 && !done; i++) {
+  void api.exited.then(() => (done = true));
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline && !done) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -42,7 +45,7 @@ async function waitHealthy(url: string, exited: Promise<unknown>): Promise<void>
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`not healthy: ${url}`);
+  throw new Error(`not healthy: ${url}${done ? ' (the process exited)' : ''}\n${api.output()}`);
 }
 
 describe('the API process (embedded mode, as `npm start` runs it)', () => {
@@ -53,13 +56,13 @@ describe('the API process (embedded mode, as `npm start` runs it)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('serves health and docs, refuses a second process on the same data dir, and exits 0 on SIGTERM', async () => {
-    const port = 4100 + Math.floor(Math.random() * 400);
+    const port = await freePort();
     const api = startEmbedded(dataDir, port);
     try {
-      await waitHealthy(`http://127.0.0.1:${port}/api/health`, api.exited);
+      await waitHealthy(`http://127.0.0.1:${port}/api/health`, api);
       expect((await fetch(`http://127.0.0.1:${port}/api/docs`)).status).toBe(200);
 
-      const second = startEmbedded(dataDir, port + 1);
+      const second = startEmbedded(dataDir, await freePort());
       expect(await second.exited).not.toBe(0);
       expect(second.output()).toMatch(/in use by another process/);
 

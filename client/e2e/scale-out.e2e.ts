@@ -11,6 +11,7 @@ import type {
 import { io, type Socket } from 'socket.io-client';
 import { apiAs, signUp } from './support/accounts';
 import { apiEnv, browserRun } from './support/browser-run';
+import { freePort } from './support/free-port';
 
 jest.setTimeout(90_000);
 
@@ -56,7 +57,7 @@ describe('scale-out: two API processes sharing PostgreSQL and Redis', () => {
   const sockets: ChatSocket[] = [];
 
   beforeAll(async () => {
-    const port = run.port + 1000;
+    const port = await freePort();
     secondOrigin = `http://127.0.0.1:${port}`;
     second = spawn(process.execPath, [join(ROOT, 'dist/server/server/src/main.js')], {
       cwd: ROOT,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, runId } from '../../../server/test/utils/test-env';
 import { BROWSER_RUN_ENV, apiEnv, type BrowserRun } from './browser-run';
+import { freePort } from './free-port';
 
 const ROOT = join(__dirname, '../../..');
 const API_ENTRY = join(ROOT, 'dist/server/server/src/main.js');
@@ -21,7 +22,7 @@ export default async function globalSetup(): Promise<void> {
   const id = runId();
   const databaseName = `world_it_browser_${id}`;
   await createDatabase(databaseName);
-  const port = 3100 + Math.floor(Math.random() * 800);
+  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'world-it-browser-'));
   const env = {
     ...process.env,
