@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { browserRun } from './support/browser-run';
 import { launchBrowser, screenshot, seriousViolations } from './support/browser';
 import { apiAs, signUp, signedInPage } from './support/accounts';
+import { poll } from './support/poll';
 
 jest.setTimeout(90_000);
 
@@ -75,14 +76,3 @@ describe('people, profiles and settings in a browser', () => {
     }
   });
 });
-
-/** The value once it stops being the initial one (or the last value after 10 s). */
-async function poll<T>(read: () => Promise<T>): Promise<T> {
-  const first = await read();
-  let value = first;
-  for (let i = 0; i < 50 && value === first; i++) {
-    await new Promise((r) => setTimeout(r, 200));
-    value = await read();
-  }
-  return value;
-}

@@ -1,6 +1,7 @@
 import type { AuthResponse } from '@world-it/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserRun } from './browser-run';
+import { guardNativeSubmits } from './forms';
 import { uniqueEmail, waitForCode } from './outbox';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -33,6 +34,7 @@ export async function signedInPage(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const { baseUrl } = browserRun();
   const context = await browser.newContext({ viewport });
+  await guardNativeSubmits(context);
   await context.addInitScript(
     (session) => {
       if (!localStorage.getItem('wit.session')) localStorage.setItem('wit.session', session);
