@@ -3,6 +3,7 @@ export * from './users';
 export * from './auth';
 export * from './media';
 export * from './chat';
+export * from './friendships';
 export * from './notifications';
 export * from './socket-events';
 export * from './queues';

@@ -9,3 +9,39 @@ export interface Image {
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 export const UPLOAD_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
 export const THUMB_MAX_PX = 320;
+
+/** GET /api/profiles/me/avatars: my avatar history, newest first; exactly one is active while I have any. */
+export interface AvatarImage extends Image {
+  active: boolean;
+}
+
+/** POST /api/profiles/me/avatar */
+export interface SetAvatarRequest {
+  imageId: string;
+}
+
+/** A photo album (the seed's albums with name, theme and year). */
+export interface Album {
+  id: string;
+  name: string;
+  theme: string;
+  year: number | null;
+  cover: Image | null;
+  imagesCount: number;
+  createdAt: string;
+}
+
+export const ALBUM_NAME_MAX = 100;
+export const ALBUM_THEME_MAX = 100;
+
+/** POST /api/albums · PATCH /api/albums/:id (any of the fields; `year: null` clears it). */
+export interface SaveAlbumRequest {
+  name?: string;
+  theme?: string;
+  year?: number | null;
+}
+
+/** POST /api/albums/:id/images — own images only. */
+export interface AddAlbumImagesRequest {
+  imageIds: string[];
+}

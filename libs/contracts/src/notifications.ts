@@ -10,3 +10,13 @@ export interface Notification {
   read: boolean;
   createdAt: string;
 }
+
+/** GET /api/notifications/unread-count */
+export interface UnreadCount {
+  count: number;
+}
+
+/** POST /api/notifications/read — no ids marks every notification read. */
+export interface MarkNotificationsReadRequest {
+  ids?: string[];
+}
