@@ -7,6 +7,7 @@ import { ChatModule } from './chat/chat.module';
 import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
 import { ProfilesModule } from './profiles/profiles.module';
+import { DomainEventsModule } from './common/events/domain-events.module';
 
 /** The API process: HTTP + the chat gateway. Built from the validated config so transports are chosen once. */
 @Module({})
@@ -18,6 +19,7 @@ export class AppModule {
         // The worker consumes Bull jobs; with an embedded database it cannot (one process), so the API does.
         CoreModule.forRoot(config, { consumeJobs: config.embedded }),
         ScheduleModule.forRoot(),
+        DomainEventsModule,
         HealthModule,
         AuthModule,
         MediaModule,
