@@ -3,8 +3,9 @@
  * so a missing Ukrainian string is a compile error, not a blank label.
  * Messages are ICU MessageFormat (formatted by intl-messageformat): placeholders look like {name},
  * a count with a noun is one plural message, e.g. '{n, plural, one {# member} other {# members}}'
- * (English needs one/other, Ukrainian one/few/many/other). A literal { } or a ' right before one
- * must be quoted ICU-style; dictionaries.spec.ts checks every message parses and reads as written.
+ * (English needs one/other, Ukrainian one/few/many/other). Text reads as written: no literal
+ * braces, and no ASCII ' right before a brace (ICU takes that as a quote; Ukrainian uses ʼ anyway).
+ * dictionaries.spec.ts checks every message parses, formats to its own text and matches English.
  */
 export const en = {
   'app.brand': 'World IT',
