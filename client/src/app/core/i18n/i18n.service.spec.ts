@@ -81,7 +81,7 @@ describe('I18nService', () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
     const i18n = TestBed.inject(I18nService);
     expect(() => i18n.t('chats.members')).not.toThrow();
-    expect(i18n.t('chats.members')).toMatch(/members$/);
+    expect(i18n.t('chats.members')).toBe('NaN members');
     expect(warn).toHaveBeenCalled();
   });
 

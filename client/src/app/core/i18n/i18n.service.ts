@@ -79,7 +79,8 @@ export class I18nService {
   /**
    * Formats a key's ICU message (`{n, plural, one {# member} other {# members}}`) in the active
    * language, falling back to English and then to the key itself. Never throws into a template: an
-   * argument the caller left out stays visible as `{name}` (and is reported in development).
+   * argument the caller left out stays visible as `{name}` (a missing count shows as NaN in the
+   * `other` form), and is reported in development.
    */
   t(key: TranslationKey, params?: TranslationParams): string {
     const lang = this.language();
