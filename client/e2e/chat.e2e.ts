@@ -147,6 +147,8 @@ describe('two people chatting live in the browser', () => {
     await b.page.goto(`${baseUrl}/chats`, { waitUntil: 'networkidle' });
     await b.page.getByTestId('public-rooms').click();
     const publicRow = b.page.getByTestId('public-room').filter({ hasText: name });
+    // A count with a noun in its plural form (ICU plurals): only Ada so far.
+    await publicRow.getByText('1 member', { exact: true }).waitFor();
     await publicRow.getByTestId('room-join').click();
     // Joining puts the room in Bob's list without a reload.
     await b.page.getByTestId('my-chats').click();
@@ -158,7 +160,24 @@ describe('two people chatting live in the browser', () => {
     await a.page.getByTestId('composer-input').fill('Welcome, Bob');
     await a.page.getByTestId('composer-input').press('Enter');
     await messageWithText(b.page, 'Welcome, Bob').waitFor();
+    const subtitle = b.page.locator('.head__sub');
+    await subtitle.getByText('2 members · Public', { exact: true }).waitFor();
     await screenshot(b.page, 'chat-group-bob');
+
+    // In Ukrainian the same counts take the few form, re-rendered on the switch.
+    await b.page.getByTestId('lang-switch').click();
+    await subtitle.getByText('2 учасники · Публічна', { exact: true }).waitFor();
+    await screenshot(b.page, 'chat-group-bob-uk');
+    await b.page.getByTestId('public-rooms').click();
+    await b.page
+      .getByTestId('public-room')
+      .filter({ hasText: name })
+      .getByText('2 учасники', { exact: true })
+      .waitFor();
+    await screenshot(b.page, 'chat-public-rooms-uk');
+    await b.page.getByTestId('lang-switch').click();
+    await b.page.getByTestId('public-room').filter({ hasText: name }).getByText('2 members', { exact: true }).waitFor();
+    await screenshot(b.page, 'chat-public-rooms-en');
   });
 
   it('works on a phone: one pane at a time with a back button', async () => {

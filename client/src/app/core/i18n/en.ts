@@ -1,7 +1,11 @@
 /**
  * English is the reference dictionary: its keys type every other language,
  * so a missing Ukrainian string is a compile error, not a blank label.
- * Placeholders look like {name}.
+ * Messages are ICU MessageFormat (formatted by intl-messageformat): placeholders look like {name},
+ * a count with a noun is one plural message, e.g. '{n, plural, one {# member} other {# members}}'
+ * (English needs one/other, Ukrainian one/few/many/other). Text reads as written: no literal
+ * braces, and no ASCII ' right before a brace (ICU takes that as a quote; Ukrainian uses ʼ anyway).
+ * dictionaries.spec.ts checks every message parses, formats to its own text and matches English.
  */
 export const en = {
   'app.brand': 'World IT',
@@ -44,8 +48,8 @@ export const en = {
 
   'validation.required': 'This field is required.',
   'validation.email': 'Enter a valid email address, like name@example.com.',
-  'validation.minLength': 'Use at least {n} characters.',
-  'validation.maxLength': 'Use at most {n} characters.',
+  'validation.minLength': 'Use at least {n, plural, one {# character} other {# characters}}.',
+  'validation.maxLength': 'Use at most {n, plural, one {# character} other {# characters}}.',
   'validation.codeIncomplete': 'Enter all 6 digits of the code.',
   'validation.passwordsMatch': 'Choose a new password different from the current one.',
 
@@ -76,9 +80,9 @@ export const en = {
   'confirm.digitLabel': 'Digit {n} of {total}',
   'confirm.submit': 'Confirm',
   'confirm.resend': 'Send a new code',
-  'confirm.resendIn': 'Send a new code in {s} s',
+  'confirm.resendIn': 'Send a new code in {s, plural, one {# second} other {# seconds}}',
   'confirm.resent': 'A new code is on its way. Check your inbox.',
-  'confirm.wrongCode': 'That code is not right. Attempts left: {n}.',
+  'confirm.wrongCode': 'That code is not right. {n, plural, one {# attempt left.} other {# attempts left.}}',
   'confirm.wrongCodeNoCount': 'That code is not right. Please check it and try again.',
   'confirm.deadCode': 'This code has expired or was entered wrong too many times. Request a new one.',
   'confirm.tooSoon': 'A code was sent less than a minute ago. Please wait before asking for another.',
@@ -155,7 +159,7 @@ export const en = {
   'profile.firstName': 'First name',
   'profile.lastName': 'Last name',
   'profile.aboutLabel': 'About you',
-  'profile.aboutCounter': '{n} of {max} characters',
+  'profile.aboutCounter': '{n} of {max, plural, one {# character} other {# characters}}',
   'profile.dateOfBirth': 'Date of birth',
   'profile.dateOfBirthFuture': 'The date of birth must be in the past.',
   'profile.dateOfBirthInvalid': 'Enter a real date.',
@@ -188,10 +192,10 @@ export const en = {
   'chats.noMessagesYet': 'No messages yet',
   'chats.photoLabel': 'Photo',
   'chats.youPrefix': 'You: {text}',
-  'chats.unreadSuffix': 'unread',
+  'chats.unreadMessagesSuffix': '{n, plural, one {unread message} other {unread messages}}',
   'chats.online': 'online',
   'chats.offline': 'offline',
-  'chats.members': '{n} members',
+  'chats.members': '{n, plural, one {# member} other {# members}}',
   'chats.public': 'Public',
   'chats.private': 'Private',
   'chats.typingOne': '{name} is typing…',
@@ -218,7 +222,7 @@ export const en = {
   'chats.group.peopleUnavailable':
     'People search is not available right now. You can create the group and add members later.',
   'chats.group.noPeople': 'Nobody found.',
-  'chats.group.selected': '{n} selected',
+  'chats.group.selected': '{n, plural, one {# person selected} other {# people selected}}',
   'chats.group.added': 'Added',
   'chats.group.create': 'Create group',
   'chats.group.message': 'Message',
@@ -236,10 +240,7 @@ export const en = {
   'chats.room.historyStart': 'This is the beginning of the conversation.',
   'chats.room.empty': 'No messages yet. Say hi! 👋',
   'chats.room.jumpToLatest': 'Jump to the latest message',
-  'chats.room.newMessages.one': '{n} new message',
-  'chats.room.newMessages.few': '{n} new messages',
-  'chats.room.newMessages.many': '{n} new messages',
-  'chats.room.newMessages.other': '{n} new messages',
+  'chats.room.newMessages': '{n, plural, one {# new message} other {# new messages}}',
   'chats.msg.you': 'You',
   'chats.msg.edited': 'edited',
   'chats.msg.pending': 'Sending…',
@@ -286,7 +287,7 @@ export const en = {
   'chats.settings.removeAvatar': 'Remove picture',
   'chats.settings.saved': 'Changes saved.',
   'chats.settings.members': 'Members ({n})',
-  'chats.settings.membersNotShown': 'and {n} more',
+  'chats.settings.membersNotShown': 'and {n, plural, one {# more member} other {# more members}}',
   'chats.settings.admin': 'admin',
   'chats.settings.addMembers': 'Add members',
   'chats.settings.add': 'Add',

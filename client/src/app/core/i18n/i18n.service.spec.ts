@@ -21,6 +21,7 @@ describe('I18nService', () => {
   }
 
   beforeEach(() => localStorage.clear());
+  afterEach(() => jest.restoreAllMocks());
 
   it('translates in the active language and switches at once', () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
@@ -42,11 +43,46 @@ describe('I18nService', () => {
     expect(i18n.t('nav.people' as TranslationKey)).toBe('nav.people');
   });
 
-  it('fills {placeholders} and leaves unknown ones visible', () => {
+  it('fills {placeholders}; one left out stays visible and is reported, never thrown', () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'uk');
     const i18n = setup();
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(i18n.t('confirm.wrongCode', { n: 3 })).toBe('Неправильно. Залишилося спроб: 3.');
+    expect(warn).not.toHaveBeenCalled();
     expect(i18n.t('confirm.wrongCode')).toBe('Неправильно. Залишилося спроб: {n}.');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('"confirm.wrongCode" was formatted without {n}'));
+  });
+
+  it('falls back to English when a message is not valid ICU, then to the key', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'uk');
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: I18N_DICTIONARIES,
+          useValue: {
+            en: { 'chats.members': '{n, plural, one {# member} other {# members}}', 'nav.feed': 'Feed {' },
+            uk: { 'chats.members': '{n, plural, one {# учасник} other {# учасника}', 'nav.feed': 'Стрічка {' },
+          },
+        },
+      ],
+    });
+    const i18n = TestBed.inject(I18nService);
+    expect(i18n.t('chats.members', { n: 2 })).toBe('2 members');
+    expect(i18n.t('nav.feed')).toBe('nav.feed');
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('uk message for "chats.members" is not valid ICU'),
+      expect.anything(),
+    );
+  });
+
+  it('a plural whose count is left out still renders (its other form) instead of throwing', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+    const i18n = TestBed.inject(I18nService);
+    expect(() => i18n.t('chats.members')).not.toThrow();
+    expect(i18n.t('chats.members')).toBe('NaN members');
+    expect(warn).toHaveBeenCalled();
   });
 
   it('remembers the choice and sets <html lang>', () => {
@@ -79,5 +115,56 @@ describe('I18nService', () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'xx');
     const i18n = setup();
     expect(['en', 'uk']).toContain(i18n.lang());
+  });
+
+  describe('plurals on the real dictionaries', () => {
+    function real(lang: 'en' | 'uk'): I18nService {
+      localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
+      return TestBed.inject(I18nService);
+    }
+
+    it.each([
+      [1, '1 учасник'],
+      [2, '2 учасники'],
+      [5, '5 учасників'],
+      [11, '11 учасників'],
+      [21, '21 учасник'],
+      [22, '22 учасники'],
+      [25, '25 учасників'],
+      [0, '0 учасників'],
+      [1.5, '1,5 учасника'],
+      [1234, '1234 учасники'.replace('1234', new Intl.NumberFormat('uk').format(1234))],
+    ])('Ukrainian: %p members → %p', (n, expected) => {
+      expect(real('uk').t('chats.members', { n })).toBe(expected);
+    });
+
+    it.each([
+      [1, '1 member'],
+      [2, '2 members'],
+      [0, '0 members'],
+      [1000, '1,000 members'],
+    ])('English: %p members → %p', (n, expected) => {
+      expect(real('en').t('chats.members', { n })).toBe(expected);
+    });
+
+    it('Ukrainian verbs and nouns agree with the count in a sentence', () => {
+      const i18n = real('uk');
+      expect(i18n.t('confirm.wrongCode', { n: 1 })).toBe('Код неправильний. Залишилася 1 спроба.');
+      expect(i18n.t('confirm.wrongCode', { n: 3 })).toBe('Код неправильний. Залишилося 3 спроби.');
+      expect(i18n.t('confirm.wrongCode', { n: 5 })).toBe('Код неправильний. Залишилося 5 спроб.');
+      expect(i18n.t('confirm.resendIn', { s: 21 })).toBe('Новий код можна надіслати через 21 секунду');
+      expect(i18n.t('confirm.resendIn', { s: 44 })).toBe('Новий код можна надіслати через 44 секунди');
+      expect(i18n.t('confirm.resendIn', { s: 59 })).toBe('Новий код можна надіслати через 59 секунд');
+      expect(i18n.t('chats.room.newMessages', { n: 22 })).toBe('22 нові повідомлення');
+    });
+
+    it('switching language re-formats the same count', () => {
+      const i18n = real('en');
+      expect(i18n.t('confirm.wrongCode', { n: 1 })).toBe('That code is not right. 1 attempt left.');
+      expect(i18n.t('validation.minLength', { n: 8 })).toBe('Use at least 8 characters.');
+      i18n.use('uk');
+      expect(i18n.t('validation.minLength', { n: 8 })).toBe('Щонайменше 8 символів.');
+      expect(i18n.t('validation.minLength', { n: 1 })).toBe('Щонайменше 1 символ.');
+    });
   });
 });

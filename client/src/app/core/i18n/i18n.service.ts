@@ -1,8 +1,10 @@
 import { DOCUMENT } from '@angular/common';
-import { effect, inject, Injectable, InjectionToken, signal } from '@angular/core';
+import { effect, inject, Injectable, InjectionToken, isDevMode, signal } from '@angular/core';
 import { LANGUAGES, type Language } from '@world-it/contracts';
+import type { IntlMessageFormat } from 'intl-messageformat';
 
 import { en, type TranslationKey } from './en';
+import { compileMessage, messageArguments } from './icu';
 import { uk } from './uk';
 
 export type Dictionaries = Record<Language, Partial<Record<TranslationKey, string>>>;
@@ -17,6 +19,14 @@ export const I18N_DICTIONARIES = new InjectionToken<Dictionaries>('I18N_DICTIONA
 export const LANGUAGE_STORAGE_KEY = 'wit.language';
 export const FALLBACK_LANGUAGE: Language = 'en';
 
+/** A dictionary message parsed once; `text` is its output when it takes no arguments. */
+interface CompiledMessage {
+  readonly source: string;
+  readonly format: IntlMessageFormat;
+  readonly args: readonly string[];
+  readonly text: string | null;
+}
+
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
@@ -25,6 +35,8 @@ function isLanguage(value: unknown): value is Language {
 export class I18nService {
   private readonly dictionaries = inject(I18N_DICTIONARIES);
   private readonly document = inject(DOCUMENT);
+  /** Parsed messages per language and key, made on first use; `null` when the key has no usable message. */
+  private readonly cache = new Map<string, CompiledMessage | null>();
   /** True once a language was picked on this device (stored); the server's choice then never overrides it. */
   private chosenHere = false;
   private readonly language = signal<Language>(this.initialLanguage());
@@ -64,14 +76,56 @@ export class I18nService {
     this.use(this.language() === 'en' ? 'uk' : 'en');
   }
 
-  /** Translates a key in the active language, falling back to English and then to the key itself. */
+  /**
+   * Formats a key's ICU message (`{n, plural, one {# member} other {# members}}`) in the active
+   * language, falling back to English and then to the key itself. Never throws into a template: an
+   * argument the caller left out stays visible as `{name}` (a missing count shows as NaN in the
+   * `other` form), and is reported in development.
+   */
   t(key: TranslationKey, params?: TranslationParams): string {
     const lang = this.language();
-    const template = this.dictionaries[lang]?.[key] ?? this.dictionaries[FALLBACK_LANGUAGE]?.[key] ?? key;
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-      Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : match,
-    );
+    const message =
+      this.compiled(lang, key) ?? (lang === FALLBACK_LANGUAGE ? null : this.compiled(FALLBACK_LANGUAGE, key));
+    return message ? this.render(key, message, params) : key;
+  }
+
+  private compiled(lang: Language, key: TranslationKey): CompiledMessage | null {
+    const id = `${lang}:${key}`;
+    let message = this.cache.get(id);
+    if (message === undefined) {
+      message = this.compile(lang, key);
+      this.cache.set(id, message);
+    }
+    return message;
+  }
+
+  private compile(lang: Language, key: TranslationKey): CompiledMessage | null {
+    const source = this.dictionaries[lang]?.[key];
+    if (source === undefined) return null;
+    try {
+      const format = compileMessage(source, lang);
+      const args = [...messageArguments(format.getAst()).keys()];
+      return { source, format, args, text: args.length === 0 ? formatted(format, {}) : null };
+    } catch (error) {
+      report(`The ${lang} message for "${key}" is not valid ICU; using the fallback.`, error);
+      return null;
+    }
+  }
+
+  private render(key: TranslationKey, message: CompiledMessage, params: TranslationParams = {}): string {
+    if (message.text !== null) return message.text;
+    const missing = message.args.filter((name) => !Object.prototype.hasOwnProperty.call(params, name));
+    let values = params;
+    if (missing.length > 0) {
+      report(`"${key}" was formatted without ${missing.map((name) => `{${name}}`).join(', ')}.`);
+      values = { ...params, ...Object.fromEntries(missing.map((name) => [name, `{${name}}`])) };
+    }
+    try {
+      return formatted(message.format, values);
+    } catch (error) {
+      report(`"${key}" could not be formatted with ${JSON.stringify(params)}.`, error);
+      return message.source;
+    }
   }
 
   private initialLanguage(): Language {
@@ -87,4 +141,14 @@ export class I18nService {
     const preferred = this.document.defaultView?.navigator.language?.slice(0, 2).toLowerCase();
     return isLanguage(preferred) ? preferred : FALLBACK_LANGUAGE;
   }
+}
+
+function formatted(format: IntlMessageFormat, values: TranslationParams): string {
+  const out = format.format<string>(values);
+  return typeof out === 'string' ? out : out.join('');
+}
+
+/** A broken message or call is a bug in our code, not the reader's problem: say so in development only. */
+function report(problem: string, error?: unknown): void {
+  if (isDevMode()) console.warn(`[i18n] ${problem}`, ...(error === undefined ? [] : [error]));
 }

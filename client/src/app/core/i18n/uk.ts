@@ -41,8 +41,9 @@ export const uk: Dictionary = {
 
   'validation.required': 'Це поле обовʼязкове.',
   'validation.email': 'Введіть коректну адресу, наприклад name@example.com.',
-  'validation.minLength': 'Щонайменше {n} символів.',
-  'validation.maxLength': 'Не більше ніж {n} символів.',
+  'validation.minLength': 'Щонайменше {n, plural, one {# символ} few {# символи} many {# символів} other {# символу}}.',
+  'validation.maxLength':
+    'Не більше ніж {n, plural, one {# символ} few {# символи} many {# символів} other {# символу}}.',
   'validation.codeIncomplete': 'Введіть усі 6 цифр коду.',
   'validation.passwordsMatch': 'Новий пароль має відрізнятися від поточного.',
 
@@ -73,9 +74,11 @@ export const uk: Dictionary = {
   'confirm.digitLabel': 'Цифра {n} з {total}',
   'confirm.submit': 'Підтвердити',
   'confirm.resend': 'Надіслати новий код',
-  'confirm.resendIn': 'Новий код можна надіслати через {s} с',
+  'confirm.resendIn':
+    'Новий код можна надіслати через {s, plural, one {# секунду} few {# секунди} many {# секунд} other {# секунди}}',
   'confirm.resent': 'Новий код уже в дорозі. Перевірте пошту.',
-  'confirm.wrongCode': 'Код неправильний. Залишилося спроб: {n}.',
+  'confirm.wrongCode':
+    'Код неправильний. {n, plural, one {Залишилася # спроба.} few {Залишилося # спроби.} many {Залишилося # спроб.} other {Залишилося # спроби.}}',
   'confirm.wrongCodeNoCount': 'Код неправильний. Перевірте його та спробуйте ще раз.',
   'confirm.deadCode': 'Термін дії коду минув або його введено неправильно забагато разів. Запросіть новий.',
   'confirm.tooSoon': 'Код надіслано менш ніж хвилину тому. Зачекайте, перш ніж просити новий.',
@@ -152,7 +155,7 @@ export const uk: Dictionary = {
   'profile.firstName': 'Імʼя',
   'profile.lastName': 'Прізвище',
   'profile.aboutLabel': 'Про вас',
-  'profile.aboutCounter': '{n} з {max} символів',
+  'profile.aboutCounter': '{n} з {max, plural, one {# символу} few {# символів} many {# символів} other {# символу}}',
   'profile.dateOfBirth': 'Дата народження',
   'profile.dateOfBirthFuture': 'Дата народження має бути в минулому.',
   'profile.dateOfBirthInvalid': 'Введіть справжню дату.',
@@ -185,10 +188,11 @@ export const uk: Dictionary = {
   'chats.noMessagesYet': 'Повідомлень ще немає',
   'chats.photoLabel': 'Фото',
   'chats.youPrefix': 'Ви: {text}',
-  'chats.unreadSuffix': 'непрочитаних',
+  'chats.unreadMessagesSuffix':
+    '{n, plural, one {непрочитане} few {непрочитані} many {непрочитаних} other {непрочитаного}}',
   'chats.online': 'у мережі',
   'chats.offline': 'не в мережі',
-  'chats.members': 'Учасників: {n}',
+  'chats.members': '{n, plural, one {# учасник} few {# учасники} many {# учасників} other {# учасника}}',
   'chats.public': 'Публічна',
   'chats.private': 'Приватна',
   'chats.typingOne': '{name} друкує…',
@@ -214,7 +218,8 @@ export const uk: Dictionary = {
   'chats.group.searchPlaceholder': 'Шукайте людей за іменем…',
   'chats.group.peopleUnavailable': 'Пошук людей зараз недоступний. Можна створити групу й додати учасників пізніше.',
   'chats.group.noPeople': 'Нікого не знайдено.',
-  'chats.group.selected': 'Вибрано: {n}',
+  'chats.group.selected':
+    '{n, plural, one {Вибрано # людину} few {Вибрано # людини} many {Вибрано # людей} other {Вибрано # людини}}',
   'chats.group.added': 'Додано',
   'chats.group.create': 'Створити групу',
   'chats.group.message': 'Написати',
@@ -232,10 +237,8 @@ export const uk: Dictionary = {
   'chats.room.historyStart': 'Це початок розмови.',
   'chats.room.empty': 'Повідомлень ще немає. Привітайтеся! 👋',
   'chats.room.jumpToLatest': 'До останнього повідомлення',
-  'chats.room.newMessages.one': '{n} нове повідомлення',
-  'chats.room.newMessages.few': '{n} нові повідомлення',
-  'chats.room.newMessages.many': '{n} нових повідомлень',
-  'chats.room.newMessages.other': '{n} нового повідомлення',
+  'chats.room.newMessages':
+    '{n, plural, one {# нове повідомлення} few {# нові повідомлення} many {# нових повідомлень} other {# нового повідомлення}}',
   'chats.msg.you': 'Ви',
   'chats.msg.edited': 'змінено',
   'chats.msg.pending': 'Надсилається…',
@@ -282,7 +285,8 @@ export const uk: Dictionary = {
   'chats.settings.removeAvatar': 'Прибрати зображення',
   'chats.settings.saved': 'Зміни збережено.',
   'chats.settings.members': 'Учасники ({n})',
-  'chats.settings.membersNotShown': 'і ще {n}',
+  'chats.settings.membersNotShown':
+    'і ще {n, plural, one {# учасник} few {# учасники} many {# учасників} other {# учасника}}',
   'chats.settings.admin': 'адмін',
   'chats.settings.addMembers': 'Додати учасників',
   'chats.settings.add': 'Додати',

@@ -16,7 +16,6 @@ import {
 } from '@angular/core';
 
 import { I18nService } from '../../../core/i18n/i18n.service';
-import type { TranslationKey } from '../../../core/i18n/en';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
 import { formatDay } from '../data-access/chat-format';
@@ -41,14 +40,6 @@ const TOP_PRELOAD_PX = 240;
 const BOTTOM_PRELOAD_PX = 240;
 /** Farther than this from the bottom, the jump-to-latest button shows. */
 const JUMP_SHOW_PX = 400;
-
-/** "N new messages" in each plural form the dictionaries carry (Ukrainian needs three). */
-const NEW_MESSAGES_KEYS: Partial<Record<Intl.LDMLPluralRule, TranslationKey>> = {
-  one: 'chats.room.newMessages.one',
-  few: 'chats.room.newMessages.few',
-  many: 'chats.room.newMessages.many',
-  other: 'chats.room.newMessages.other',
-};
 
 /** A rendered message and where it sat relative to the top of the viewport. */
 interface ScrollAnchor {
@@ -215,12 +206,7 @@ export class MessageListComponent {
   protected readonly showJump = signal(false);
   /** Messages from others that arrived while the reader was away from the bottom. */
   protected readonly newCount = signal(0);
-  protected readonly newLabel = computed(() => {
-    const n = this.newCount();
-    const form = new Intl.PluralRules(this.i18n.lang()).select(n);
-    const key = NEW_MESSAGES_KEYS[form] ?? 'chats.room.newMessages.other';
-    return this.i18n.t(key, { n });
-  });
+  protected readonly newLabel = computed(() => this.i18n.t('chats.room.newMessages', { n: this.newCount() }));
   protected readonly jumpLabel = computed(() =>
     this.newCount() > 0
       ? `${this.i18n.t('chats.room.jumpToLatest')}: ${this.newLabel()}`

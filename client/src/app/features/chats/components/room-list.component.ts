@@ -34,6 +34,8 @@ interface RoomRow {
   typing: string;
   time: string;
   unread: string;
+  /** The words after the badge's number for a screen reader: "unread messages". */
+  unreadLabel: string;
 }
 
 /** My rooms, most recent first, with previews, unread badges and presence; loads more on scroll. */
@@ -147,7 +149,7 @@ interface RoomRow {
                 }
                 @if (row.room.unreadCount > 0) {
                   <span class="badge" data-testid="unread-badge"
-                    >{{ row.unread }}<span class="visually-hidden"> {{ 'chats.unreadSuffix' | t }}</span></span
+                    >{{ row.unread }}<span class="visually-hidden"> {{ row.unreadLabel }}</span></span
                   >
                 }
               </span>
@@ -194,6 +196,8 @@ export class RoomListComponent {
         ),
         time: formatListTime(last?.createdAt ?? room.createdAt, lang),
         unread: room.unreadCount > 99 ? '99+' : String(room.unreadCount),
+        // "99+" reads with the plural form of a count over 99.
+        unreadLabel: t('chats.unreadMessagesSuffix', { n: Math.min(room.unreadCount, 100) }),
       };
     });
   });
