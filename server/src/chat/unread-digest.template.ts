@@ -1,4 +1,5 @@
 import type { Language } from '@world-it/contracts';
+import { IntlMessageFormat } from 'intl-messageformat';
 
 export interface DigestConversation {
   roomId: string;
@@ -8,6 +9,30 @@ export interface DigestConversation {
 }
 
 const PRODUCT = 'World IT';
+
+/** An ICU plural message (the client's dictionaries use the same format), compiled once. */
+function plural(language: Language, message: string): (values: Record<string, string | number>) => string {
+  const format = new IntlMessageFormat(message, language, undefined, { ignoreTag: true });
+  return (values) => String(format.format(values));
+}
+
+const SUBJECT = {
+  en: plural(
+    'en',
+    `{n, plural, one {You have an unread message on ${PRODUCT}} other {You have # unread messages on ${PRODUCT}}}`,
+  ),
+  uk: plural(
+    'uk',
+    `{n, plural, one {У вас # непрочитане повідомлення в ${PRODUCT}} few {У вас # непрочитані повідомлення в ${PRODUCT}} many {У вас # непрочитаних повідомлень в ${PRODUCT}} other {У вас # непрочитаного повідомлення в ${PRODUCT}}}`,
+  ),
+};
+const LINE = {
+  en: plural('en', '{from}: {n, plural, one {# new message} other {# new messages}}'),
+  uk: plural(
+    'uk',
+    '{from}: {n, plural, one {# нове повідомлення} few {# нові повідомлення} many {# нових повідомлень} other {# нового повідомлення}}',
+  ),
+};
 
 const STRINGS: Record<
   Language,
@@ -22,21 +47,19 @@ const STRINGS: Record<
   }
 > = {
   en: {
-    subject: (n) =>
-      n === 1 ? `You have an unread message on ${PRODUCT}` : `You have ${n} unread messages on ${PRODUCT}`,
+    subject: (n) => SUBJECT.en({ n }),
     greeting: (name) => `Hi ${name},`,
     intro: 'While you were away:',
-    line: (from, n) => `${from}: ${n === 1 ? '1 new message' : `${n} new messages`}`,
+    line: (from, n) => LINE.en({ from, n }),
     open: 'Open the conversation',
     photo: '[photo]',
     settings: 'You get this email because email digests are on in your settings.',
   },
   uk: {
-    subject: (n) =>
-      n === 1 ? `У вас непрочитане повідомлення в ${PRODUCT}` : `У вас ${n} непрочитаних повідомлень в ${PRODUCT}`,
+    subject: (n) => SUBJECT.uk({ n }),
     greeting: (name) => `Вітаємо, ${name}!`,
     intro: 'Поки вас не було:',
-    line: (from, n) => `${from}: нових повідомлень — ${n}`,
+    line: (from, n) => LINE.uk({ from, n }),
     open: 'Відкрити розмову',
     photo: '[фото]',
     settings: 'Ви отримуєте цей лист, бо в налаштуваннях увімкнено підсумки поштою.',
