@@ -26,6 +26,7 @@ import { AccessTokenService } from '../auth/access-token.service';
 import type { AuthUser } from '../auth/auth-user';
 import { SessionRevocations } from '../auth/session-revocations';
 import { AppConfig } from '../config/app-config';
+import { UsersRepository } from '../users/users.repository';
 import { ChatEvents, roomChannel, sessionChannel, userChannel, watchChannel } from './chat-events';
 import { ChatService } from './chat.service';
 import { ChatStore } from './chat.store';
@@ -97,6 +98,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly tokens: AccessTokenService,
     private readonly revocations: SessionRevocations,
     private readonly config: AppConfig,
+    private readonly users: UsersRepository,
   ) {}
 
   afterInit(ns: Namespace): void {
@@ -163,8 +165,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     try {
       if (await this.presence.disconnected(user.id, socket.id)) {
         await this.typing.stopAll(user.id);
-        const rows: Array<{ last_seen_at: Date }> = await this.store.touchLastSeen(user.id);
-        await this.announcePresence(user.id, false, rows[0]?.last_seen_at ?? new Date());
+        await this.announcePresence(user.id, false, await this.users.touchLastSeen(user.id));
       }
     } catch (err) {
       this.log.warn(`presence on disconnect failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { MediaModule } from '../media/media.module';
+import { UsersModule } from '../users/users.module';
 import { ChatDigestModule } from './chat-digest.module';
 import { ChatEvents } from './chat-events';
 import { ChatController } from './chat.controller';
@@ -13,7 +14,7 @@ import { TypingService } from './typing.service';
 /** The messenger: REST, the /chat socket gateway, presence and typing (API process only). */
 @Module({
   // ChatDigestModule brings PresenceService and the unread digest (shared with the worker).
-  imports: [AuthModule, MediaModule, ChatDigestModule],
+  imports: [AuthModule, UsersModule, MediaModule, ChatDigestModule],
   controllers: [ChatController],
   providers: [
     ChatService,

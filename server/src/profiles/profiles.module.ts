@@ -3,10 +3,11 @@ import { AuthModule } from '../auth/auth.module';
 import { PresenceModule } from '../chat/presence.module';
 import { ProfilesController } from './profiles.controller';
 import { ProfilesService } from './profiles.service';
+import { UsersModule } from '../users/users.module';
 
 /** Profiles: listing and searching people, one profile, editing my own (friendships and avatars come with the People feature). */
 @Module({
-  imports: [AuthModule, PresenceModule],
+  imports: [AuthModule, UsersModule, PresenceModule],
   controllers: [ProfilesController],
   providers: [ProfilesService],
 })
