@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PresenceModule } from './presence.module';
+import { PresenceModule } from '../realtime/presence.module';
 import { UnreadDigestHandler } from './unread-digest.handler';
 import { UnreadDigestScheduler } from './unread-digest.scheduler';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Message, Room, UserSummary } from '@world-it/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PresenceService } from './presence.service';
+import { PresenceService } from '../realtime/presence.service';
 import {
   MESSAGE_SELECT,
   ROOM_SELECT,

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { MailSender } from '../mail/mail-sender.service';
 import { JobHandlers } from '../queue/job-handlers';
 import type { JobContext } from '../queue/job-queue';
-import { PresenceService } from './presence.service';
+import { PresenceService } from '../realtime/presence.service';
 import { UnreadDigestScheduler } from './unread-digest.scheduler';
 import { previewOf, renderDigest, type DigestConversation } from './unread-digest.template';
 

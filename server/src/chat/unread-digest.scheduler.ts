@@ -4,7 +4,7 @@ import { MailJob } from '@world-it/contracts';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { MailQueue } from '../queue/job-queue';
-import { PresenceService } from './presence.service';
+import { PresenceService } from '../realtime/presence.service';
 
 /**
  * Producer side of the unread digest: a direct message to someone with no connected socket (and the

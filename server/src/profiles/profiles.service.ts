@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Me, Page, Profile } from '@world-it/contracts';
-import { PresenceService } from '../chat/presence.service';
+import { PresenceService } from '../realtime/presence.service';
 import { pageLimit, toPage } from '../common/pagination/cursor';
 import { decodeTimeKey } from '../common/pagination/time-key-cursor';
 import type { User } from '../users/user.entity';
