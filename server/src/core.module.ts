@@ -4,7 +4,7 @@ import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { MailModule } from './mail/mail.module';
-import { QueueModule } from './queue/queue.module';
+import { QueueModule } from './jobs/jobs.module';
 import { RedisModule } from './redis/redis.module';
 
 /**

@@ -4,8 +4,8 @@ import { MailJob, type Language, type UnreadDigestPayload } from '@world-it/cont
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { MailSender } from '../mail/mail-sender.service';
-import { JobHandlers } from '../queue/job-handlers';
-import type { JobContext } from '../queue/job-queue';
+import { JobHandlers } from '../jobs/job-registry';
+import type { JobContext } from '../jobs/job-queue';
 import { PresenceService } from '../realtime/presence.service';
 import { UnreadDigestScheduler } from './unread-digest.scheduler';
 import { previewOf, renderDigest, type DigestConversation } from './unread-digest.template';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { MailJob } from '@world-it/contracts';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { MailQueue } from '../queue/job-queue';
+import { MailQueue } from '../jobs/job-queue';
 import { PresenceService } from '../realtime/presence.service';
 
 /**

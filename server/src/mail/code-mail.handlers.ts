@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MailJob, type CodeMailPayload, type MailJobName } from '@world-it/contracts';
 import { AppConfig } from '../config/app-config';
-import { JobHandlers } from '../queue/job-handlers';
-import type { JobContext } from '../queue/job-queue';
+import { JobHandlers } from '../jobs/job-registry';
+import type { JobContext } from '../jobs/job-queue';
 import { MailSender } from './mail-sender.service';
 import { renderCodeMail, type CodeMailKind } from './templates/code-mail.template';
 

@@ -3,7 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { MailJobName, MailPayloads } from '@world-it/contracts';
 import { IsNull, LessThan, Repository, type EntityManager } from 'typeorm';
-import { MailQueue } from '../queue/job-queue';
+import { MailQueue } from '../jobs/job-queue';
 import { MailOutbox } from './mail-outbox.entity';
 
 const RELAY_EVERY_MS = 10_000;

@@ -1,8 +1,8 @@
 import { MailJob, type OutboxMail } from '@world-it/contracts';
 import { DataSource } from 'typeorm';
 import { MailOutboxService } from '../../src/mail/mail-outbox.service';
-import { JobHandlers } from '../../src/queue/job-handlers';
-import { MailQueue } from '../../src/queue/job-queue';
+import { JobHandlers } from '../../src/jobs/job-registry';
+import { MailQueue } from '../../src/jobs/job-queue';
 import { DEFAULT_PASSWORD, readCode, uniqueEmail } from '../factories/users';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { SmtpSink } from '../utils/smtp-sink';

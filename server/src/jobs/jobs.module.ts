@@ -2,10 +2,10 @@ import { BullModule } from '@nestjs/bull';
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { MAIL_QUEUE } from '@world-it/contracts';
 import type { AppConfig } from '../config/app-config';
-import { BullMailConsumer } from './bull-mail.consumer';
-import { BullMailQueue } from './bull-mail.queue';
-import { InProcessMailQueue } from './in-process-mail.queue';
-import { JobHandlers } from './job-handlers';
+import { BullMailConsumer } from './bull-job.consumer';
+import { BullMailQueue } from './bull-job.queue';
+import { InProcessMailQueue } from './in-process-job.queue';
+import { JobHandlers } from './job-registry';
 import { MailQueue } from './job-queue';
 
 /**

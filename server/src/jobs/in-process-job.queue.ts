@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MAIL_JOB_ATTEMPTS, MAIL_JOB_BACKOFF_MS, type MailJobName, type MailPayloads } from '@world-it/contracts';
 import { randomUUID } from 'node:crypto';
-import { JobHandlers } from './job-handlers';
+import { JobHandlers } from './job-registry';
 import { MailQueue, type JobOptions, type QueueCounts } from './job-queue';
 
 interface PendingJob {

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MAIL_QUEUE } from '@world-it/contracts';
 import type { Job, Queue } from 'bull';
-import { JobHandlers } from './job-handlers';
+import { JobHandlers } from './job-registry';
 
 const CONCURRENCY = 4;
 
