@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  MailJob,
+  JobName,
   type AuthResponse,
   type ErrorBody,
   type Me,
@@ -75,7 +75,7 @@ export class AuthService {
       }
       const issued = await this.codes.issue({ purpose: 'registration', userId: user.id, email: user.email }, em);
       if (issued.status === 'cooldown') return { expiresAt: issued.expiresAt, mail: null };
-      const mail = await this.outbox.add(em, MailJob.RegistrationCode, {
+      const mail = await this.outbox.add(em, JobName.RegistrationCode, {
         to: user.email,
         language: user.language,
         displayName: user.displayName,
@@ -106,7 +106,7 @@ export class AuthService {
       if (!user || user.confirmed) return null;
       const issued = await this.codes.issue({ purpose: 'registration', userId: user.id, email: user.email }, em);
       if (issued.status === 'cooldown') throw tooSoon(issued.retryAfterSeconds);
-      return this.outbox.add(em, MailJob.RegistrationCode, this.codePayload(user, issued.code, issued.expiresAt));
+      return this.outbox.add(em, JobName.RegistrationCode, this.codePayload(user, issued.code, issued.expiresAt));
     });
     if (mail) this.outbox.relaySoon(mail);
   }
@@ -147,7 +147,7 @@ export class AuthService {
       if (!user || !user.confirmed) return null;
       const issued = await this.codes.issue({ purpose: 'password_reset', userId: user.id, email: user.email }, em);
       if (issued.status === 'cooldown') return null;
-      return this.outbox.add(em, MailJob.PasswordResetCode, this.codePayload(user, issued.code, issued.expiresAt));
+      return this.outbox.add(em, JobName.PasswordResetCode, this.codePayload(user, issued.code, issued.expiresAt));
     });
     if (mail) this.outbox.relaySoon(mail);
   }
@@ -178,7 +178,7 @@ export class AuthService {
       if (await this.users.findByEmail(dto.newEmail, em)) throw new ConflictException('newEmail is already in use');
       const issued = await this.codes.issue({ purpose: 'email_change', userId: user.id, email: dto.newEmail }, em);
       if (issued.status === 'cooldown') throw tooSoon(issued.retryAfterSeconds);
-      const mail = await this.outbox.add(em, MailJob.EmailChangeCode, {
+      const mail = await this.outbox.add(em, JobName.EmailChangeCode, {
         ...this.codePayload(user, issued.code, issued.expiresAt),
         to: dto.newEmail,
       });
