@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { MediaModule } from '../media/media.module';
 import { RealtimeModule } from '../realtime/realtime.module';
@@ -11,11 +12,22 @@ import { ChatSocketHooks } from './chat-socket.hooks';
 import { ChatStore } from './chat.store';
 import { BlockChecker, FriendDirectory, NoBlockingYet, NoFriendsYet } from './social-graph';
 import { TypingService } from './typing.service';
+import { MessageEntity } from './message.entity';
+import { RoomMemberEntity } from './room-member.entity';
+import { RoomEntity } from './room.entity';
 
 /** The messenger: REST, the /chat socket gateway and typing (API process only); live pushes go through realtime. */
 @Module({
   // ChatDigestModule brings the unread digest (shared with the worker).
-  imports: [AuthModule, UsersModule, RealtimeModule, MediaModule, ChatDigestModule],
+  // The entities are registered so the entities-vs-migrations check covers the chat tables too.
+  imports: [
+    TypeOrmModule.forFeature([RoomEntity, RoomMemberEntity, MessageEntity]),
+    AuthModule,
+    UsersModule,
+    RealtimeModule,
+    MediaModule,
+    ChatDigestModule,
+  ],
   controllers: [ChatController],
   providers: [
     ChatService,
