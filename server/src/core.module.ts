@@ -3,13 +3,13 @@ import { AppLoggerModule } from './common/logging/logger.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { JobsModule } from './jobs/jobs.module';
 import { MailModule } from './mail/mail.module';
-import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 
 /**
- * What both processes stand on: validated config, logging, the database (migrated), Redis, the mail
- * queue and mail sending. `consumeJobs` says whether this process runs the Bull mail jobs.
+ * What both processes stand on: validated config, logging, the database (migrated), Redis, the job
+ * queue and mail sending. `consumeJobs` says whether this process runs the Bull jobs.
  */
 @Module({})
 export class CoreModule {
@@ -21,10 +21,10 @@ export class CoreModule {
         AppLoggerModule.forRoot(config),
         DatabaseModule,
         RedisModule,
-        QueueModule.forRoot(config, { consume: consumeJobs }),
+        JobsModule.forRoot(config, { consume: consumeJobs }),
         MailModule.forRoot(config),
       ],
-      exports: [AppConfigModule, AppLoggerModule, DatabaseModule, RedisModule, QueueModule, MailModule],
+      exports: [AppConfigModule, AppLoggerModule, DatabaseModule, RedisModule, JobsModule, MailModule],
     };
   }
 }

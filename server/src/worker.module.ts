@@ -3,7 +3,10 @@ import { ChatDigestModule } from './chat/chat-digest.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 
-/** The mail worker process: no HTTP, consumes the Bull mail queue. */
+/**
+ * The worker process: no HTTP, consumes the Bull job queue. Every module holding a job handler is
+ * imported here (MailModule through CoreModule, the digest), or the boot fails naming the job.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {

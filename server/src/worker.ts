@@ -4,13 +4,13 @@ import { Logger } from 'nestjs-pino';
 import { loadConfigOrExit, exitGracefullyOn } from './bootstrap';
 import { WorkerModule } from './worker.module';
 
-/** The mail worker: a Nest application context (no HTTP) consuming the Bull mail queue. */
+/** The worker: a Nest application context (no HTTP) consuming the Bull job queue (mail, the unread digest). */
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   if (!config.redisUrl) {
     // eslint-disable-next-line no-console
     console.error(
-      'The worker consumes the Redis queue: set REDIS_URL. Without Redis the API runs mail jobs in-process.',
+      'The worker consumes the Redis queue: set REDIS_URL. Without Redis the API runs the jobs in-process.',
     );
     process.exit(1);
   }
@@ -24,7 +24,7 @@ async function bootstrap(): Promise<void> {
   exitGracefullyOn(app);
   await app.init();
   // eslint-disable-next-line no-console
-  console.log('World IT mail worker started');
+  console.log('World IT worker started');
 }
 
 void bootstrap();

@@ -1,15 +1,16 @@
 import type { Language } from './users';
 
-/** The Bull queue that carries every email. */
-export const MAIL_QUEUE = 'mail';
+/** The one Bull queue every background job rides on: mail, the unread digest, and what comes next. */
+export const JOB_QUEUE = 'jobs';
 
-export const MailJob = {
+/** Every job name; each has its payload type in `JobPayloads` and exactly one handler where jobs run. */
+export const JobName = {
   RegistrationCode: 'registration-code',
   PasswordResetCode: 'password-reset-code',
   EmailChangeCode: 'email-change-code',
   UnreadDigest: 'unread-digest',
 } as const;
-export type MailJobName = (typeof MailJob)[keyof typeof MailJob];
+export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export interface CodeMailPayload {
   to: string;
@@ -23,15 +24,16 @@ export interface UnreadDigestPayload {
   userId: string;
 }
 
-export interface MailPayloads {
+export interface JobPayloads {
   'registration-code': CodeMailPayload;
   'password-reset-code': CodeMailPayload;
   'email-change-code': CodeMailPayload;
   'unread-digest': UnreadDigestPayload;
 }
 
-export const MAIL_JOB_ATTEMPTS = 5;
-export const MAIL_JOB_BACKOFF_MS = 2000;
+/** Every job is tried this often, with exponential backoff from this delay; failed jobs are kept. */
+export const JOB_ATTEMPTS = 5;
+export const JOB_BACKOFF_MS = 2000;
 
 export interface OutboxMail {
   to: string;

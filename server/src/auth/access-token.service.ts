@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { AccessTokenClaims, AuthUser } from './auth-user';
-import { Session } from './session.entity';
-import { User } from './user.entity';
+import type { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,7 +17,7 @@ export class AccessTokenService {
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
   ) {}
 
   sign(user: Pick<User, 'id' | 'role'>, sessionId: string): string {
@@ -56,14 +54,7 @@ export class AccessTokenService {
   async checkClaims(claims: AccessTokenClaims): Promise<AuthUser | null> {
     if (typeof claims?.sub !== 'string' || typeof claims.sid !== 'string') return null;
     if (!UUID.test(claims.sub) || !UUID.test(claims.sid)) return null;
-    const user = await this.users
-      .createQueryBuilder('u')
-      .innerJoin(Session, 's', 's.id = :sid AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now()', {
-        sid: claims.sid,
-      })
-      .select(['u.id', 'u.role', 'u.banned', 'u.confirmed'])
-      .where('u.id = :id', { id: claims.sub })
-      .getOne();
+    const user = await this.users.withLiveSession(claims.sub, claims.sid);
     if (!user || user.banned || !user.confirmed) return null;
     return { id: user.id, role: user.role, sessionId: claims.sid };
   }

@@ -16,17 +16,18 @@ import { RefreshToken } from './refresh-token.entity';
 import { Session } from './session.entity';
 import { SessionRevocations } from './session-revocations';
 import { SessionsService } from './sessions.service';
-import { User } from './user.entity';
+import { UsersModule } from '../users/users.module';
 
 /**
  * Accounts: registration by mailed code, sessions with rotating refresh tokens, passwords, email
  * change. Exports what other features need: access-token checks (gateway), sessions (ban revokes
- * them) and their revocations (the gateway disconnects those sockets), the password hasher, and the
- * User repository.
+ * them) and their revocations (realtime disconnects those sockets) and the password hasher. Users
+ * themselves (entity, repository, mappers) belong to the UsersModule.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Session, RefreshToken]),
+    TypeOrmModule.forFeature([Session, RefreshToken]),
+    UsersModule,
     PassportModule,
     JwtModule.register({}),
     RegistrationCodeModule,
@@ -34,6 +35,6 @@ import { User } from './user.entity';
   ],
   controllers: [AuthController],
   providers: [AccessTokenService, JwtStrategy, PasswordHasher, SessionRevocations, SessionsService, AuthService],
-  exports: [AccessTokenService, SessionsService, SessionRevocations, PasswordHasher, TypeOrmModule],
+  exports: [AccessTokenService, SessionsService, SessionRevocations, PasswordHasher],
 })
 export class AuthModule {}

@@ -6,16 +6,16 @@ import {
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  MailJob,
+  JobName,
   type AuthResponse,
   type ErrorBody,
   type Me,
   type RegisterResponse,
   type TokenPair,
 } from '@world-it/contracts';
-import { DataSource, Repository, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { MailOutboxService } from '../mail/mail-outbox.service';
 import { RegistrationCodeService, deadCodeError } from '../registration-code/registration-code.service';
@@ -27,8 +27,9 @@ import type { ChangePasswordDto, ResetPasswordDto } from './dto/password.dto';
 import type { RegisterDto } from './dto/register.dto';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
-import { User } from './user.entity';
-import { toMe } from './user.mapper';
+import type { User } from '../users/user.entity';
+import { toMe } from '../users/user.mapper';
+import { UsersRepository } from '../users/users.repository';
 
 function tooSoon(retryAfterSeconds: number): HttpException {
   const body: Partial<ErrorBody> = {
@@ -43,23 +44,13 @@ function tooSoon(retryAfterSeconds: number): HttpException {
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly codes: RegistrationCodeService,
     private readonly outbox: MailOutboxService,
     private readonly config: AppConfig,
   ) {}
-
-  /** Case-insensitive lookup by email (the unique index is on lower(email)). */
-  findByEmail(email: string, em?: EntityManager, lock = false): Promise<User | null> {
-    const qb = (em ?? this.ds.manager)
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = :email', { email: email.toLowerCase() });
-    if (lock) qb.setLock('pessimistic_write');
-    return qb.getOne();
-  }
 
   /**
    * New account, or a fresh start for an unconfirmed one (new password and name); a code is mailed
@@ -68,23 +59,23 @@ export class AuthService {
   async register(dto: RegisterDto): Promise<RegisterResponse> {
     const passwordHash = await this.hasher.hash(dto.password);
     const { expiresAt, mail } = await this.ds.transaction(async (em) => {
-      let user = await this.findByEmail(dto.email, em, true);
+      let user = await this.users.findByEmail(dto.email, em, true);
       if (user?.confirmed) throw new ConflictException('email is already registered: sign in or reset the password');
-      const repo = em.getRepository(User);
       if (!user) {
-        user = await repo.save(
-          repo.create({ email: dto.email, passwordHash, displayName: dto.displayName, language: dto.language ?? 'en' }),
+        user = await this.users.save(
+          { email: dto.email, passwordHash, displayName: dto.displayName, language: dto.language ?? 'en' },
+          em,
         );
       } else {
         user.email = dto.email;
         user.passwordHash = passwordHash;
         user.displayName = dto.displayName;
         if (dto.language) user.language = dto.language;
-        user = await repo.save(user);
+        user = await this.users.save(user, em);
       }
       const issued = await this.codes.issue({ purpose: 'registration', userId: user.id, email: user.email }, em);
       if (issued.status === 'cooldown') return { expiresAt: issued.expiresAt, mail: null };
-      const mail = await this.outbox.add(em, MailJob.RegistrationCode, {
+      const mail = await this.outbox.add(em, JobName.RegistrationCode, {
         to: user.email,
         language: user.language,
         displayName: user.displayName,
@@ -98,30 +89,30 @@ export class AuthService {
   }
 
   async confirm(dto: ConfirmDto): Promise<AuthResponse> {
-    const user = await this.findByEmail(dto.email);
+    const user = await this.users.findByEmail(dto.email);
     // No live registration code exists for an unknown or confirmed address: answered like a dead code.
     if (!user || user.confirmed) throw deadCodeError();
     await this.codes.verify('registration', user.id, dto.code);
     user.confirmed = true;
     this.grantAdminIfListed(user);
-    await this.users.update({ id: user.id }, { confirmed: true, role: user.role });
+    await this.users.update(user.id, { confirmed: true, role: user.role });
     return this.signIn(user);
   }
 
   /** 202 for unknown or confirmed addresses too; 429 within a minute of the last code to this address. */
   async resendCode(email: string): Promise<void> {
     const mail = await this.ds.transaction(async (em) => {
-      const user = await this.findByEmail(email, em, true);
+      const user = await this.users.findByEmail(email, em, true);
       if (!user || user.confirmed) return null;
       const issued = await this.codes.issue({ purpose: 'registration', userId: user.id, email: user.email }, em);
       if (issued.status === 'cooldown') throw tooSoon(issued.retryAfterSeconds);
-      return this.outbox.add(em, MailJob.RegistrationCode, this.codePayload(user, issued.code, issued.expiresAt));
+      return this.outbox.add(em, JobName.RegistrationCode, this.codePayload(user, issued.code, issued.expiresAt));
     });
     if (mail) this.outbox.relaySoon(mail);
   }
 
   async login(dto: LoginDto): Promise<AuthResponse> {
-    const user = await this.findByEmail(dto.email);
+    const user = await this.users.findByEmail(dto.email);
     const ok = await this.hasher.verify(user?.passwordHash, dto.password);
     if (!user || !ok) throw new UnauthorizedException('email or password is wrong');
     if (!user.confirmed) {
@@ -133,7 +124,7 @@ export class AuthService {
     if (user.banned) {
       throw new ForbiddenException({ message: 'this account is banned', code: 'banned' } satisfies Partial<ErrorBody>);
     }
-    if (this.grantAdminIfListed(user)) await this.users.update({ id: user.id }, { role: user.role });
+    if (this.grantAdminIfListed(user)) await this.users.update(user.id, { role: user.role });
     return this.signIn(user);
   }
 
@@ -152,21 +143,21 @@ export class AuthService {
   /** Always 202: whether the address has an account is not told. */
   async forgotPassword(email: string): Promise<void> {
     const mail = await this.ds.transaction(async (em) => {
-      const user = await this.findByEmail(email, em, true);
+      const user = await this.users.findByEmail(email, em, true);
       if (!user || !user.confirmed) return null;
       const issued = await this.codes.issue({ purpose: 'password_reset', userId: user.id, email: user.email }, em);
       if (issued.status === 'cooldown') return null;
-      return this.outbox.add(em, MailJob.PasswordResetCode, this.codePayload(user, issued.code, issued.expiresAt));
+      return this.outbox.add(em, JobName.PasswordResetCode, this.codePayload(user, issued.code, issued.expiresAt));
     });
     if (mail) this.outbox.relaySoon(mail);
   }
 
   /** A right code sets the new password and ends every session of the user. */
   async resetPassword(dto: ResetPasswordDto): Promise<void> {
-    const user = await this.findByEmail(dto.email);
+    const user = await this.users.findByEmail(dto.email);
     if (!user) throw deadCodeError();
     await this.codes.verify('password_reset', user.id, dto.code);
-    await this.users.update({ id: user.id }, { passwordHash: await this.hasher.hash(dto.newPassword) });
+    await this.users.update(user.id, { passwordHash: await this.hasher.hash(dto.newPassword) });
     await this.sessions.revokeAllForUser(user.id, 'password_reset');
   }
 
@@ -176,7 +167,7 @@ export class AuthService {
     if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
       throw new ForbiddenException('currentPassword is wrong');
     }
-    await this.users.update({ id: user.id }, { passwordHash: await this.hasher.hash(dto.newPassword) });
+    await this.users.update(user.id, { passwordHash: await this.hasher.hash(dto.newPassword) });
     await this.sessions.revokeAllForUser(user.id, 'password_change', auth.sessionId);
   }
 
@@ -184,10 +175,10 @@ export class AuthService {
     const user = await this.loadUser(auth);
     if (!(await this.hasher.verify(user.passwordHash, dto.password))) throw new ForbiddenException('password is wrong');
     const { expiresAt, mail } = await this.ds.transaction(async (em) => {
-      if (await this.findByEmail(dto.newEmail, em)) throw new ConflictException('newEmail is already in use');
+      if (await this.users.findByEmail(dto.newEmail, em)) throw new ConflictException('newEmail is already in use');
       const issued = await this.codes.issue({ purpose: 'email_change', userId: user.id, email: dto.newEmail }, em);
       if (issued.status === 'cooldown') throw tooSoon(issued.retryAfterSeconds);
-      const mail = await this.outbox.add(em, MailJob.EmailChangeCode, {
+      const mail = await this.outbox.add(em, JobName.EmailChangeCode, {
         ...this.codePayload(user, issued.code, issued.expiresAt),
         to: dto.newEmail,
       });
@@ -200,17 +191,17 @@ export class AuthService {
   async confirmEmailChange(auth: AuthUser, code: string): Promise<Me> {
     const user = await this.loadUser(auth);
     const verified = await this.codes.verify('email_change', user.id, code);
-    const owner = await this.findByEmail(verified.email);
+    const owner = await this.users.findByEmail(verified.email);
     if (owner && owner.id !== user.id) throw new ConflictException('that email address was taken in the meantime');
     user.email = verified.email;
     this.grantAdminIfListed(user);
-    await this.users.update({ id: user.id }, { email: user.email, role: user.role });
+    await this.users.update(user.id, { email: user.email, role: user.role });
     return toMe(await this.loadUser(auth));
   }
 
   private async signIn(user: User): Promise<AuthResponse> {
     const { accessToken, refreshToken } = await this.sessions.start(user);
-    const fresh = (await this.users.findOne({ where: { id: user.id } })) ?? user;
+    const fresh = (await this.users.findById(user.id)) ?? user;
     return { accessToken, refreshToken, user: toMe(fresh) };
   }
 
@@ -222,7 +213,7 @@ export class AuthService {
   }
 
   private async loadUser(auth: AuthUser): Promise<User> {
-    const user = await this.users.findOne({ where: { id: auth.id } });
+    const user = await this.users.findById(auth.id);
     if (!user) throw new UnauthorizedException();
     return user;
   }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from './user.entity';
+import { User } from '../users/user.entity';
 
 /**
  * One signed-in device: a family of rotating refresh tokens. Access tokens carry its id (`sid`) and

@@ -6,7 +6,8 @@ import type { RefreshToken } from './refresh-token.entity';
 import { SessionRevocations } from './session-revocations';
 import type { Session } from './session.entity';
 import { hashRefreshToken, SessionsService } from './sessions.service';
-import type { User } from './user.entity';
+import type { User } from '../users/user.entity';
+import type { UsersRepository } from '../users/users.repository';
 
 type Row = Record<string, unknown>;
 
@@ -90,7 +91,7 @@ describe('SessionsService (rotating refresh tokens with reuse detection)', () =>
     service = new SessionsService(
       sessions as unknown as Repository<Session>,
       tokens as unknown as Repository<RefreshToken>,
-      users as unknown as Repository<User>,
+      { authState: async (id: string) => users.findOne({ where: { id } }) } as unknown as UsersRepository,
       accessTokens,
       config,
       revocations,

@@ -8,7 +8,8 @@ import { AccessTokenService } from './access-token.service';
 import { RefreshToken } from './refresh-token.entity';
 import { SessionRevocations } from './session-revocations';
 import { Session } from './session.entity';
-import { User } from './user.entity';
+import type { User } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 
 export type RevokeReason = 'logout' | 'reuse' | 'password_reset' | 'password_change' | 'banned';
 
@@ -40,7 +41,7 @@ export class SessionsService {
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectRepository(RefreshToken) private readonly tokens: Repository<RefreshToken>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
     private readonly accessTokens: AccessTokenService,
     private readonly config: AppConfig,
     private readonly revocations: SessionRevocations,
@@ -72,10 +73,7 @@ export class SessionsService {
     const spent = await this.tokens.update({ id: token.id, spentAt: IsNull() }, { spentAt: new Date() });
     if (!spent.affected) return this.reused(session);
 
-    const user = await this.users.findOne({
-      where: { id: session.userId },
-      select: { id: true, role: true, banned: true, confirmed: true },
-    });
+    const user = await this.users.authState(session.userId);
     if (!user || user.banned || !user.confirmed) {
       await this.revoke(session.id, 'banned');
       throw new UnauthorizedException('The session has ended; sign in again');

@@ -13,25 +13,18 @@ import {
   CHAT_NAMESPACE,
   SOCKET_PAYLOAD_MAX_BYTES,
   type Ack,
-  type ClientToServerEvents,
   type Message,
-  type ServerToClientEvents,
   type SocketErrorCode,
-  type UserSummary,
 } from '@world-it/contracts';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
-import type { Namespace, Socket } from 'socket.io';
-import { AccessTokenService } from '../auth/access-token.service';
-import type { AuthUser } from '../auth/auth-user';
-import { SessionRevocations } from '../auth/session-revocations';
+import type { Namespace } from 'socket.io';
 import { AppConfig } from '../config/app-config';
-import { ChatEvents, roomChannel, sessionChannel, userChannel, watchChannel } from './chat-events';
+import { roomChannel, watchChannel } from '../realtime/channels';
+import type { RealtimeSocket } from '../realtime/realtime-socket';
+import { SocketLifecycle } from '../realtime/socket-lifecycle.service';
 import { ChatService } from './chat.service';
-import { ChatStore } from './chat.store';
-import { PresenceService } from './presence.service';
 import { SlidingWindowLimiter } from './rate-limiter';
-import { FriendDirectory } from './social-graph';
 import { TypingService } from './typing.service';
 import {
   DeleteMessageEventDto,
@@ -48,31 +41,27 @@ const OTHER_EVENTS_FACTOR = 10;
 /** socket.io's own frame limit sits well above ours, so an oversized payload is answered, not cut off. */
 export const SOCKET_FRAME_MAX_BYTES = 1024 * 1024;
 
-interface SocketData {
-  user: AuthUser;
-  /** The handshake token: checked again once the socket has joined its session channel. */
-  token: string;
-  /** When the handshake's access token expires (ms); after that every event is `unauthorized`. */
-  expiresAt: number;
-  summary: UserSummary;
-  roomIds: string[];
+/** What the chat keeps on a socket besides what the handshake established. */
+interface ChatSocketState {
   messages: SlidingWindowLimiter;
   others: SlidingWindowLimiter;
 }
-type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type ChatSocket = RealtimeSocket<ChatSocketState>;
 
 /** CORS for the polling transport follows CORS_ORIGINS; set from the config when the gateway starts. */
 let allowedOrigins: string[] = [];
 
 /**
- * The chat over socket.io (namespace /chat). Thin: it authenticates the handshake, keeps each socket
- * subscribed to its channels, measures, rate-limits and validates every payload, and calls the same
- * ChatService methods as the REST controller. A handler never throws: every outcome is an ack.
+ * The chat over socket.io (namespace /chat). Thin: it measures, rate-limits and validates every
+ * payload and calls the same ChatService methods as the REST controller. A handler never throws:
+ * every outcome is an ack.
  *
- * A socket lives no longer than what signed it in: when its session is revoked it is disconnected
- * (through its `session:<id>` channel, on whichever process holds it), and an event arriving after
- * its access token expired is answered `unauthorized` and the socket disconnected, so the client
- * reconnects with a fresh token.
+ * The one gateway of the namespace (one connection per client, as the contract has it), so it owns the
+ * transport options; the socket's life (handshake auth, channels, presence, session revocation) is the
+ * realtime module's SocketLifecycle, which it hands init/connect/disconnect to. A socket lives no
+ * longer than what signed it in: a revoked session's sockets are disconnected there, and an event
+ * arriving after its access token expired is answered `unauthorized` here and the socket
+ * disconnected, so the client reconnects with a fresh token.
  */
 @SkipThrottle()
 @WebSocketGateway({
@@ -85,106 +74,34 @@ let allowedOrigins: string[] = [];
 })
 export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
   private readonly log = new Logger('ChatGateway');
-  private stopListening: (() => void) | null = null;
 
   constructor(
     private readonly chat: ChatService,
-    private readonly store: ChatStore,
-    private readonly events: ChatEvents,
-    private readonly presence: PresenceService,
     private readonly typing: TypingService,
-    private readonly friends: FriendDirectory,
-    private readonly tokens: AccessTokenService,
-    private readonly revocations: SessionRevocations,
+    private readonly lifecycle: SocketLifecycle,
     private readonly config: AppConfig,
   ) {}
 
   afterInit(ns: Namespace): void {
     allowedOrigins = this.config.corsOrigins;
-    this.events.bind(ns);
-    this.stopListening = this.revocations.listen((sessionIds) => this.events.disconnectSessions(sessionIds));
-    // Authenticate before the connection is accepted: a bad token is a connect_error "unauthorized".
-    ns.use((socket, next) => {
-      this.authenticate(socket as ChatSocket)
-        .then(() => next())
-        .catch((err: unknown) => {
-          if (!(err instanceof UnauthorizedSocket)) this.log.error(err instanceof Error ? err.stack : String(err));
-          next(new Error('unauthorized'));
-        });
-    });
+    this.lifecycle.attach(ns);
   }
 
-  private async authenticate(socket: ChatSocket): Promise<void> {
-    const auth: unknown = socket.handshake.auth;
-    const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
-    const verified = await this.tokens.verifyWithExpiry(typeof token === 'string' ? token : null);
-    if (!verified) throw new UnauthorizedSocket();
-    const { user, expiresAt } = verified;
-    const summary = await this.store.activeUser(user.id);
-    if (!summary) throw new UnauthorizedSocket();
+  handleConnection(socket: ChatSocket): Promise<void> {
+    // Before any event of this socket can arrive (the handlers are bound right after this call).
     const limit = this.config.rateLimitSocketMessages;
-    socket.data = {
-      user,
-      token: token as string,
-      expiresAt: expiresAt.getTime(),
-      summary,
-      roomIds: await this.chat.roomIdsOf(user.id),
-      messages: new SlidingWindowLimiter(limit, RATE_WINDOW_MS),
-      others: new SlidingWindowLimiter(limit * OTHER_EVENTS_FACTOR, RATE_WINDOW_MS),
-    };
+    socket.data.messages = new SlidingWindowLimiter(limit, RATE_WINDOW_MS);
+    socket.data.others = new SlidingWindowLimiter(limit * OTHER_EVENTS_FACTOR, RATE_WINDOW_MS);
+    return this.lifecycle.connected(socket);
   }
 
-  async handleConnection(socket: ChatSocket): Promise<void> {
-    const { user, roomIds } = socket.data;
-    if (!user) {
-      socket.disconnect(true);
-      return;
-    }
-    // Synchronously, before anything else can be delivered: the user's and the session's channels and
-    // every room of theirs.
-    void socket.join([userChannel(user.id), sessionChannel(user.sessionId), ...roomIds.map(roomChannel)]);
-    try {
-      if (await this.presence.connected(user.id, socket.id)) await this.announcePresence(user.id, true, null);
-    } catch (err) {
-      this.log.warn(`presence on connect failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    // A revocation announced while the handshake was being checked missed this socket: look once more
-    // (after presence, so a disconnect now finds this socket counted and uncounts it).
-    try {
-      if (!(await this.tokens.verify(socket.data.token))) socket.disconnect(true);
-    } catch (err) {
-      this.log.warn(`session check on connect failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-
-  async handleDisconnect(socket: ChatSocket): Promise<void> {
-    const user = socket.data?.user;
-    if (!user) return;
-    try {
-      if (await this.presence.disconnected(user.id, socket.id)) {
-        await this.typing.stopAll(user.id);
-        const rows: Array<{ last_seen_at: Date }> = await this.store.touchLastSeen(user.id);
-        await this.announcePresence(user.id, false, rows[0]?.last_seen_at ?? new Date());
-      }
-    } catch (err) {
-      this.log.warn(`presence on disconnect failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-
-  /** To room co-members (their room channels) and friends (their user channels). */
-  private async announcePresence(userId: string, online: boolean, lastSeenAt: Date | null): Promise<void> {
-    const [roomIds, friendIds] = await Promise.all([this.chat.roomIdsOf(userId), this.friends.friendIdsOf(userId)]);
-    this.events.toChannels([...roomIds.map(roomChannel), ...friendIds.map(userChannel)], 'presence', {
-      userId,
-      online,
-      lastSeenAt: lastSeenAt ? lastSeenAt.toISOString() : null,
-    });
+  handleDisconnect(socket: ChatSocket): Promise<void> {
+    return this.lifecycle.disconnected(socket);
   }
 
   onApplicationShutdown(): void {
     allowedOrigins = [];
-    this.stopListening?.();
-    this.stopListening = null;
+    this.lifecycle.detach();
   }
 
   // ---- events ----
@@ -292,8 +209,6 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return fail('internal', 'Something went wrong');
   }
 }
-
-class UnauthorizedSocket extends Error {}
 
 function fail(
   code: SocketErrorCode,

@@ -1,5 +1,5 @@
 import type { Message, Room, RoomKind, RoomReadPosition, RoomVisibility, UserSummary } from '@world-it/contracts';
-import { avatarUrlOf } from '../auth/user.mapper';
+import { avatarUrlOf } from '../users/user.mapper';
 import { thumbUrl, toImage } from '../media/media-urls';
 
 /** A message row joined with its author and image, as MESSAGE_SELECT returns it. */

@@ -1,7 +1,7 @@
 import { BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { MediaService } from '../media/media.service';
-import type { ChatEvents } from './chat-events';
+import type { RealtimeEmitter } from '../realtime/realtime-emitter';
 import type { RoomRow } from './chat.mapper';
 import { ChatService, isOpenToNonMembers } from './chat.service';
 import type { ChatStore, MembershipRow } from './chat.store';
@@ -52,7 +52,7 @@ describe('ChatService room rules', () => {
     } as unknown as ChatStore;
     const db = { query: jest.fn(), transaction: jest.fn() } as unknown as DataSource;
     const blocks: BlockChecker = { isBlocked: async () => blocked };
-    service = new ChatService(db, store, {} as ChatEvents, {} as TypingService, {} as MediaService, blocks);
+    service = new ChatService(db, store, {} as RealtimeEmitter, {} as TypingService, {} as MediaService, blocks);
   });
 
   it('lets non-members see public groups only', () => {

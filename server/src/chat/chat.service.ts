@@ -4,7 +4,8 @@ import type { Message, Page, Room, UserSummary } from '@world-it/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { MediaService } from '../media/media.service';
-import { ChatEvents, watchChannel } from './chat-events';
+import { watchChannel } from '../realtime/channels';
+import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { decodeTimeKey, encodeTimeKey } from '../common/pagination/time-key-cursor';
 import type { MessageRow, RoomRow } from './chat.mapper';
 import { ChatStore, returned, type MembershipRow } from './chat.store';
@@ -50,7 +51,7 @@ export class ChatService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly store: ChatStore,
-    private readonly events: ChatEvents,
+    private readonly events: RealtimeEmitter,
     private readonly typing: TypingService,
     private readonly media: MediaService,
     private readonly blocks: BlockChecker,

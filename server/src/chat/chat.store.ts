@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Message, Room, UserSummary } from '@world-it/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PresenceService } from './presence.service';
+import { PresenceService } from '../realtime/presence.service';
 import {
   MESSAGE_SELECT,
   ROOM_SELECT,
@@ -16,16 +16,10 @@ import {
   type RoomRow,
 } from './chat.mapper';
 import type { TimeKey } from '../common/pagination/time-key-cursor';
+import { toUserSummary } from '../users/user.mapper';
+import { UsersRepository } from '../users/users.repository';
 
-/**
- * Rows of an UPDATE/DELETE ... RETURNING: TypeORM answers those with `[rows, rowCount]` (and plain rows
- * for SELECT/INSERT), so every caller goes through this.
- */
-export function returned<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
-    return result[0] as T[];
-  return result as T[];
-}
+export { returned } from '../database/returned-rows';
 
 /** Members listed in a Room (a direct room has two). */
 export const ROOM_MEMBERS_SHOWN = 20;
@@ -48,6 +42,7 @@ export class ChatStore {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly presence: PresenceService,
+    private readonly users: UsersRepository,
   ) {}
 
   async room(roomId: string, manager: EntityManager = this.db.manager, lock = false): Promise<RoomRow | null> {
@@ -87,36 +82,13 @@ export class ChatStore {
 
   /** A confirmed, unbanned user (the only kind one can message or add), or null. */
   async activeUser(userId: string): Promise<UserSummary | null> {
-    const rows: Array<{ id: string; display_name: string; avatar_image_id: string | null }> = await this.db.query(
-      `SELECT id, display_name, avatar_image_id FROM users WHERE id = $1 AND confirmed AND NOT banned`,
-      [userId],
-    );
-    if (!rows[0]) return null;
-    const online = await this.presence.onlineAmong([userId]);
-    return toMemberSummary(
-      {
-        room_id: '',
-        user_id: rows[0].id,
-        display_name: rows[0].display_name,
-        avatar_image_id: rows[0].avatar_image_id,
-      },
-      online,
-    );
+    const user = await this.users.findActive(userId);
+    if (!user) return null;
+    return toUserSummary(user, (await this.presence.onlineAmong([userId])).has(userId));
   }
 
-  async activeUserIds(userIds: string[]): Promise<string[]> {
-    if (userIds.length === 0) return [];
-    const rows: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND confirmed AND NOT banned`,
-      [userIds],
-    );
-    return rows.map((r) => r.id);
-  }
-
-  async touchLastSeen(userId: string): Promise<Array<{ last_seen_at: Date }>> {
-    return returned(
-      await this.db.query(`UPDATE users SET last_seen_at = now() WHERE id = $1 RETURNING last_seen_at`, [userId]),
-    );
+  activeUserIds(userIds: string[]): Promise<string[]> {
+    return this.users.activeIds(userIds);
   }
 
   // ---- messages ----

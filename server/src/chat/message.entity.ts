@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from '../auth/user.entity';
+import { User } from '../users/user.entity';
 import { ImageEntity } from '../media/image.entity';
 import { RoomEntity } from './room.entity';
 

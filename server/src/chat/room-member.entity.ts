@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { User } from '../auth/user.entity';
+import { User } from '../users/user.entity';
 import { MessageEntity } from './message.entity';
 import { RoomEntity } from './room.entity';
 

@@ -1,6 +1,6 @@
 import type { RoomKind, RoomVisibility } from '@world-it/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from '../auth/user.entity';
+import { User } from '../users/user.entity';
 import { ImageEntity } from '../media/image.entity';
 
 @Entity('rooms')

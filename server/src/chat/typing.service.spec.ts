@@ -2,18 +2,18 @@ import type { UserSummary } from '@world-it/contracts';
 import Redis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import type { RedisService } from '../redis/redis.service';
-import type { ChatEvents } from './chat-events';
+import type { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { TypingService } from './typing.service';
 
 type Sent = { roomId: string; except: string; isTyping: boolean; at: number };
 const user: UserSummary = { id: 'u1', displayName: 'Ann', avatarUrl: null, online: true };
-const recorder = (sent: Sent[]): ChatEvents =>
+const recorder = (sent: Sent[]): RealtimeEmitter =>
   ({
     toRoomExceptUser: (roomId: string, except: string, _e: string, p: { isTyping: boolean; user: UserSummary }) => {
       expect(p.user).toEqual(user);
       sent.push({ roomId, except, isTyping: p.isTyping, at: Date.now() });
     },
-  }) as unknown as ChatEvents;
+  }) as unknown as RealtimeEmitter;
 const brief = (sent: Sent[]): string[] => sent.map((s) => `${s.roomId}:${s.isTyping}`);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

@@ -3,7 +3,7 @@ import { TYPING_TTL_MS, type UserSummary } from '@world-it/contracts';
 import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { RedisService } from '../redis/redis.service';
-import { ChatEvents } from './chat-events';
+import { RealtimeEmitter } from '../realtime/realtime-emitter';
 
 /** Optional provider overriding the 5 s lapse (tests). */
 export const TYPING_TTL = Symbol('TYPING_TTL');
@@ -36,7 +36,7 @@ export class TypingService implements OnApplicationShutdown {
   private closed = false;
 
   constructor(
-    private readonly events: ChatEvents,
+    private readonly events: RealtimeEmitter,
     redis: RedisService,
     config: AppConfig,
     @Optional() @Inject(TYPING_TTL) ttlMs?: number,

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { MailJob } from '@world-it/contracts';
-import type { DataSource } from 'typeorm';
+import { JobName } from '@world-it/contracts';
 import { AppConfig } from '../config/app-config';
-import { MailQueue } from '../queue/job-queue';
-import { PresenceService } from './presence.service';
+import { JobQueue } from '../jobs/job-queue';
+import { PresenceService } from '../realtime/presence.service';
+import { UsersRepository } from '../users/users.repository';
 
 /**
  * Producer side of the unread digest: a direct message to someone with no connected socket (and the
@@ -16,10 +15,10 @@ export class UnreadDigestScheduler {
   private readonly log = new Logger('UnreadDigest');
 
   constructor(
-    private readonly queue: MailQueue,
+    private readonly queue: JobQueue,
     private readonly presence: PresenceService,
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
   ) {}
 
   get delayMs(): number {
@@ -37,14 +36,11 @@ export class UnreadDigestScheduler {
     const online = await this.presence.onlineAmong(recipientIds);
     const offline = recipientIds.filter((id) => !online.has(id));
     if (offline.length === 0) return;
-    const rows: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND email_digest`,
-      [offline],
-    );
+    const recipients = await this.users.withDigestOn(offline);
     const window = Math.floor(Date.now() / this.delayMs);
-    for (const { id } of rows) {
+    for (const id of recipients) {
       await this.queue.add(
-        MailJob.UnreadDigest,
+        JobName.UnreadDigest,
         { userId: id },
         { jobId: `unread-digest:${id}:w${window}`, delayMs: this.delayMs },
       );
@@ -54,7 +50,7 @@ export class UnreadDigestScheduler {
   /** A follow-up for messages too young to be in this digest: due when the oldest of them is. */
   async followUp(userId: string, oldestMessageId: string, dueInMs: number): Promise<void> {
     await this.queue.add(
-      MailJob.UnreadDigest,
+      JobName.UnreadDigest,
       { userId },
       { jobId: `unread-digest:${userId}:m${oldestMessageId}`, delayMs: Math.max(0, dueInMs) + 250 },
     );

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { MailJobName, MailPayloads } from '@world-it/contracts';
+import type { JobName, JobPayloads } from '@world-it/contracts';
 import { IsNull, LessThan, Repository, type EntityManager } from 'typeorm';
-import { MailQueue } from '../queue/job-queue';
+import { JobQueue } from '../jobs/job-queue';
 import { MailOutbox } from './mail-outbox.entity';
 
 const RELAY_EVERY_MS = 10_000;
@@ -24,11 +24,11 @@ export class MailOutboxService {
 
   constructor(
     @InjectRepository(MailOutbox) private readonly outbox: Repository<MailOutbox>,
-    private readonly queue: MailQueue,
+    private readonly queue: JobQueue,
   ) {}
 
   /** Persists a mail job in the caller's transaction; call `relaySoon` with the id after the commit. */
-  async add<N extends MailJobName>(em: EntityManager, name: N, payload: MailPayloads[N]): Promise<MailOutbox> {
+  async add<N extends JobName>(em: EntityManager, name: N, payload: JobPayloads[N]): Promise<MailOutbox> {
     const repo = em.getRepository(MailOutbox);
     return repo.save(
       repo.create({ jobName: name, payload: payload as unknown as Record<string, unknown>, enqueuedAt: null }),
@@ -44,7 +44,7 @@ export class MailOutboxService {
   async relay(row: Pick<MailOutbox, 'id' | 'jobName' | 'payload'>): Promise<boolean> {
     try {
       await withTimeout(
-        this.queue.add(row.jobName as MailJobName, row.payload as unknown as MailPayloads[MailJobName], {
+        this.queue.add(row.jobName as JobName, row.payload as unknown as JobPayloads[JobName], {
           jobId: row.id,
         }),
         ENQUEUE_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { User } from '../auth/user.entity';
+import { User } from '../users/user.entity';
 
 /** An uploaded picture, stored re-encoded as WebP (see media-urls.ts for where its files live). */
 @Entity('images')

@@ -1,8 +1,8 @@
-import { MailJob, type OutboxMail } from '@world-it/contracts';
+import { JobName, type OutboxMail } from '@world-it/contracts';
 import { DataSource } from 'typeorm';
 import { MailOutboxService } from '../../src/mail/mail-outbox.service';
-import { JobHandlers } from '../../src/queue/job-handlers';
-import { MailQueue } from '../../src/queue/job-queue';
+import { JobQueue } from '../../src/jobs/job-queue';
+import { JobRegistry } from '../../src/jobs/job-registry';
 import { DEFAULT_PASSWORD, readCode, uniqueEmail } from '../factories/users';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { SmtpSink } from '../utils/smtp-sink';
@@ -41,13 +41,13 @@ describe('Mail: Bull job consumed by the worker and delivered over SMTP', () => 
     expect(outbox.body).toEqual([]);
     const confirmed = await t.http.post('/api/auth/confirm').send({ email, code }).expect(201);
     expect(confirmed.body.user.email).toBe(email);
-    const counts = await t.app.get(MailQueue).counts();
+    const counts = await t.app.get(JobQueue).counts();
     expect(counts.completed).toBeGreaterThanOrEqual(1);
   });
 
   it('a job run twice (a retry after a successful send) sends once', async () => {
     const email = uniqueEmail('once');
-    const handlers = (t.worker as NonNullable<TestApp['worker']>).get(JobHandlers);
+    const handlers = (t.worker as NonNullable<TestApp['worker']>).get(JobRegistry);
     const payload = {
       to: email,
       language: 'en' as const,
@@ -55,8 +55,8 @@ describe('Mail: Bull job consumed by the worker and delivered over SMTP', () => 
       code: '123456',
       expiresAt: new Date(Date.now() + 900_000).toISOString(),
     };
-    await handlers.dispatch(MailJob.PasswordResetCode, payload, { jobId: `retry-${email}`, attempt: 1 });
-    await handlers.dispatch(MailJob.PasswordResetCode, payload, { jobId: `retry-${email}`, attempt: 2 });
+    await handlers.dispatch(JobName.PasswordResetCode, payload, { jobId: `retry-${email}`, attempt: 1 });
+    await handlers.dispatch(JobName.PasswordResetCode, payload, { jobId: `retry-${email}`, attempt: 2 });
     await sink.waitFor(email);
     await new Promise((r) => setTimeout(r, 200));
     expect(sink.messages.filter((m) => m.to.includes(email))).toHaveLength(1);
@@ -71,7 +71,7 @@ describe('Mail: the outbox relay', () => {
   afterAll(() => t.close());
 
   it('delivers a mail whose enqueue failed (queue unavailable) once the relay runs', async () => {
-    const queue = t.app.get(MailQueue);
+    const queue = t.app.get(JobQueue);
     const add = jest.spyOn(queue, 'add').mockRejectedValueOnce(new Error('Redis is down'));
     const ds = t.app.get(DataSource);
     const email = uniqueEmail('relay');
@@ -104,7 +104,7 @@ describe('Mail: the outbox relay', () => {
       // Relaying again adds nothing new (the row id is the job id) and sends nothing twice.
       await t.app.get(MailOutboxService).relay({
         id: (await ds.query(`SELECT id FROM mail_outbox WHERE payload->>'to' = $1`, [email]))[0].id,
-        jobName: MailJob.RegistrationCode,
+        jobName: JobName.RegistrationCode,
         payload: {},
       });
       await new Promise((r) => setTimeout(r, 300));

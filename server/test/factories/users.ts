@@ -3,8 +3,8 @@ import { hash } from '@node-rs/argon2';
 import type { AuthResponse, Language, Me, OutboxMail, Role } from '@world-it/contracts';
 import { DataSource } from 'typeorm';
 import { SessionsService } from '../../src/auth/sessions.service';
-import { User } from '../../src/auth/user.entity';
-import { toMe } from '../../src/auth/user.mapper';
+import { User } from '../../src/users/user.entity';
+import { toMe } from '../../src/users/user.mapper';
 import type { TestApp } from '../utils/create-test-app';
 
 /** The password every factory user has unless told otherwise. */

@@ -1,19 +1,19 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { MAIL_QUEUE } from '@world-it/contracts';
+import { JOB_QUEUE } from '@world-it/contracts';
 import type { Job, Queue } from 'bull';
-import { JobHandlers } from './job-handlers';
+import { JobRegistry } from './job-registry';
 
 const CONCURRENCY = 4;
 
-/** The worker's consumer: every named job on the Bull mail queue goes to its registered handler. */
+/** The worker's consumer: every named job on the Bull queue goes to its registered handler. */
 @Injectable()
-export class BullMailConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = new Logger('MailConsumer');
+export class BullJobConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('JobConsumer');
 
   constructor(
-    @InjectQueue(MAIL_QUEUE) private readonly queue: Queue,
-    private readonly handlers: JobHandlers,
+    @InjectQueue(JOB_QUEUE) private readonly queue: Queue,
+    private readonly handlers: JobRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -24,7 +24,7 @@ export class BullMailConsumer implements OnApplicationBootstrap, OnApplicationSh
     this.queue.on('failed', (job: Job, err: Error) =>
       this.log.warn(`${job.name} ${String(job.id)} failed (attempt ${job.attemptsMade}): ${err.message}`),
     );
-    this.log.log(`Consuming "${MAIL_QUEUE}" with concurrency ${CONCURRENCY}`);
+    this.log.log(`Consuming "${JOB_QUEUE}" with concurrency ${CONCURRENCY}`);
   }
 
   /** Graceful: stop taking jobs and wait for the ones in progress. */

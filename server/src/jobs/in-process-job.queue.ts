@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { MAIL_JOB_ATTEMPTS, MAIL_JOB_BACKOFF_MS, type MailJobName, type MailPayloads } from '@world-it/contracts';
+import { JOB_ATTEMPTS, JOB_BACKOFF_MS, type JobName, type JobPayloads } from '@world-it/contracts';
 import { randomUUID } from 'node:crypto';
-import { JobHandlers } from './job-handlers';
-import { MailQueue, type JobOptions, type QueueCounts } from './job-queue';
+import { JobQueue, type JobOptions, type QueueCounts } from './job-queue';
+import { JobRegistry } from './job-registry';
 
 interface PendingJob {
   timer: NodeJS.Timeout;
@@ -12,10 +12,10 @@ interface PendingJob {
 /**
  * Without Redis, jobs run in this process through the same handlers the worker uses, with the same
  * attempts and exponential backoff. Nothing survives a restart here, which is why mail is first
- * persisted in the outbox table and relayed.
+ * persisted in the outbox table and relayed (and the digest is scheduled again by the next message).
  */
 @Injectable()
-export class InProcessMailQueue extends MailQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+export class InProcessJobQueue extends JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('InProcessQueue');
   private readonly jobs = new Map<string, PendingJob>();
   private readonly running = new Set<Promise<void>>();
@@ -23,7 +23,7 @@ export class InProcessMailQueue extends MailQueue implements OnApplicationBootst
   private failed = 0;
   private closed = false;
 
-  constructor(private readonly handlers: JobHandlers) {
+  constructor(private readonly handlers: JobRegistry) {
     super();
   }
 
@@ -32,7 +32,7 @@ export class InProcessMailQueue extends MailQueue implements OnApplicationBootst
     this.handlers.assertComplete();
   }
 
-  async add<N extends MailJobName>(name: N, data: MailPayloads[N], options: JobOptions = {}): Promise<void> {
+  async add<N extends JobName>(name: N, data: JobPayloads[N], options: JobOptions = {}): Promise<void> {
     if (this.closed) throw new Error('Queue is closed');
     const jobId = options.jobId ?? randomUUID();
     if (this.jobs.has(jobId)) return;
@@ -51,9 +51,9 @@ export class InProcessMailQueue extends MailQueue implements OnApplicationBootst
         })
         .catch((err: unknown) => {
           const message = err instanceof Error ? err.message : String(err);
-          if (attempt < MAIL_JOB_ATTEMPTS && !this.closed) {
+          if (attempt < JOB_ATTEMPTS && !this.closed) {
             this.log.warn(`${name} ${jobId} failed (attempt ${attempt}): ${message}; retrying`);
-            this.schedule(jobId, name, data, attempt + 1, MAIL_JOB_BACKOFF_MS * 2 ** (attempt - 1));
+            this.schedule(jobId, name, data, attempt + 1, JOB_BACKOFF_MS * 2 ** (attempt - 1));
           } else {
             this.log.error(`${name} ${jobId} failed for good: ${message}`);
             this.jobs.delete(jobId);

@@ -1,20 +1,17 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { ServerEventName, ServerEventPayload, ServerToClientEvents } from '@world-it/contracts';
 import type { Namespace } from 'socket.io';
-
-export const roomChannel = (roomId: string): string => `room:${roomId}`;
-export const watchChannel = (roomId: string): string => `watch:${roomId}`;
-export const userChannel = (userId: string): string => `user:${userId}`;
-export const sessionChannel = (sessionId: string): string => `session:${sessionId}`;
+import { roomChannel, sessionChannel, userChannel, watchChannel } from './channels';
 
 /**
- * Every live delivery the chat makes, so ChatService never touches socket.io. Channels:
- * `room:<id>` (members' sockets), `watch:<id>` (sockets watching a public room), `user:<id>` (all of
- * a user's sockets), `session:<id>` (the sockets signed in with that session). Works across processes through the Redis adapter. Before the gateway binds the
- * namespace (or in a process without one, like the worker) emits are dropped.
+ * Every live push any feature makes (chat, friendships, notifications, posts), typed by the
+ * contract's server→client event map, so no service touches socket.io. Channels are in
+ * `channels.ts`. Works across API processes through the Redis adapter. Fire-and-forget: before the
+ * gateway binds the namespace (or in a process without one, like the worker) emits are dropped.
+ * One instance per process (RealtimeModule), bound by the socket lifecycle at gateway init.
  */
 @Injectable()
-export class ChatEvents implements OnModuleDestroy {
+export class RealtimeEmitter implements OnModuleDestroy {
   private ns: Namespace<Record<string, never>, ServerToClientEvents> | null = null;
 
   bind(ns: Namespace): void {
@@ -47,6 +44,12 @@ export class ChatEvents implements OnModuleDestroy {
     );
   }
 
+  /** To every socket of one user. */
+  toUser<E extends ServerEventName>(userId: string, event: E, payload: ServerEventPayload<E>): void {
+    this.toUsers([userId], event, payload);
+  }
+
+  /** To every socket of each of these users (one emit; a socket gets it once). */
   toUsers<E extends ServerEventName>(userIds: string[], event: E, payload: ServerEventPayload<E>): void {
     if (!this.ns || userIds.length === 0) return;
     (this.ns.to(userIds.map(userChannel)).emit as (e: string, p: unknown) => boolean)(event, payload);
@@ -58,7 +61,7 @@ export class ChatEvents implements OnModuleDestroy {
     (this.ns.to(channels).emit as (e: string, p: unknown) => boolean)(event, payload);
   }
 
-  /** Subscribes every socket of these users to the room (new members), on every process. */
+  /** Subscribes every socket of these users to the chat room's channel (new members), on every process. */
   subscribe(userIds: string[], roomId: string): void {
     if (!this.ns || userIds.length === 0) return;
     this.ns.in(userIds.map(userChannel)).socketsJoin(roomChannel(roomId));

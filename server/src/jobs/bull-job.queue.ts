@@ -1,28 +1,22 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import {
-  MAIL_JOB_ATTEMPTS,
-  MAIL_JOB_BACKOFF_MS,
-  MAIL_QUEUE,
-  type MailJobName,
-  type MailPayloads,
-} from '@world-it/contracts';
+import { JOB_ATTEMPTS, JOB_BACKOFF_MS, JOB_QUEUE, type JobName, type JobPayloads } from '@world-it/contracts';
 import type { Queue } from 'bull';
-import { MailQueue, type JobOptions, type QueueCounts } from './job-queue';
+import { JobQueue, type JobOptions, type QueueCounts } from './job-queue';
 
 /** Producer side on Redis: the API only enqueues; the worker process consumes. */
 @Injectable()
-export class BullMailQueue extends MailQueue {
-  constructor(@InjectQueue(MAIL_QUEUE) private readonly queue: Queue) {
+export class BullJobQueue extends JobQueue {
+  constructor(@InjectQueue(JOB_QUEUE) private readonly queue: Queue) {
     super();
   }
 
-  async add<N extends MailJobName>(name: N, data: MailPayloads[N], options: JobOptions = {}): Promise<void> {
+  async add<N extends JobName>(name: N, data: JobPayloads[N], options: JobOptions = {}): Promise<void> {
     await this.queue.add(name, data, {
       jobId: options.jobId,
       delay: options.delayMs,
-      attempts: MAIL_JOB_ATTEMPTS,
-      backoff: { type: 'exponential', delay: MAIL_JOB_BACKOFF_MS },
+      attempts: JOB_ATTEMPTS,
+      backoff: { type: 'exponential', delay: JOB_BACKOFF_MS },
       removeOnComplete: 1000,
       removeOnFail: false,
     });

@@ -1,0 +1,37 @@
+import type { JobName, JobPayloads } from '@world-it/contracts';
+
+export interface JobOptions {
+  /** Dedupe key: a second job with the same id is ignored while the first exists. */
+  jobId?: string;
+  /** Run no earlier than this many milliseconds from now. */
+  delayMs?: number;
+}
+
+export interface QueueCounts {
+  waiting: number;
+  active: number;
+  failed: number;
+  completed: number;
+}
+
+export interface JobContext {
+  jobId: string;
+  /** 1 on the first try. */
+  attempt: number;
+}
+
+/**
+ * The job queue as producers see it: any named job of the contract's `JobName` with its typed
+ * payload. Two transports implement it: Bull on Redis (jobs consumed by the worker process) and
+ * in-process (jobs run in this process through the same handlers). Attempts, backoff and keeping
+ * failed jobs are the same for both (`JOB_ATTEMPTS`, `JOB_BACKOFF_MS`).
+ */
+export abstract class JobQueue {
+  abstract add<N extends JobName>(name: N, data: JobPayloads[N], options?: JobOptions): Promise<void>;
+  /** Drops a job still waiting or delayed (an active one runs on). */
+  abstract remove(jobId: string): Promise<void>;
+  abstract counts(): Promise<QueueCounts>;
+}
+
+/** Runs one job; throwing makes it retried. Handlers are idempotent: `ctx.jobId` is the dedupe key. */
+export type JobHandler<N extends JobName> = (data: JobPayloads[N], ctx: JobContext) => Promise<void>;
