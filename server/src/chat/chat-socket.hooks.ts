@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { roomChannel, userChannel } from '../realtime/channels';
 import { SocketLifecycle } from '../realtime/socket-lifecycle.service';
 import { ChatService } from './chat.service';
-import { FriendDirectory } from './social-graph';
+import { FriendDirectory } from '../users/social-graph';
 import { TypingService } from './typing.service';
 
 /**

@@ -10,7 +10,6 @@ import { ChatGateway } from './chat.gateway';
 import { ChatService } from './chat.service';
 import { ChatSocketHooks } from './chat-socket.hooks';
 import { ChatStore } from './chat.store';
-import { BlockChecker, FriendDirectory, NoBlockingYet, NoFriendsYet } from './social-graph';
 import { TypingService } from './typing.service';
 import { MessageEntity } from './message.entity';
 import { RoomMemberEntity } from './room-member.entity';
@@ -36,8 +35,6 @@ import { RoomEntity } from './room.entity';
     ChatSocketHooks,
     TypingService,
     // Until the friendships module provides the real ones (see social-graph.ts).
-    { provide: BlockChecker, useClass: NoBlockingYet },
-    { provide: FriendDirectory, useClass: NoFriendsYet },
   ],
   exports: [ChatService, ChatDigestModule],
 })

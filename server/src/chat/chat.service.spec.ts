@@ -5,7 +5,7 @@ import type { RealtimeEmitter } from '../realtime/realtime-emitter';
 import type { RoomRow } from './chat.mapper';
 import { ChatService, isOpenToNonMembers } from './chat.service';
 import type { ChatStore, MembershipRow } from './chat.store';
-import type { BlockChecker } from './social-graph';
+import type { BlockChecker } from '../users/social-graph';
 import type { TypingService } from './typing.service';
 
 const ME = '11111111-1111-4111-8111-111111111111';

@@ -9,7 +9,7 @@ import { RealtimeEmitter } from '../realtime/realtime-emitter';
 import { decodeTimeKey, encodeTimeKey } from '../common/pagination/time-key-cursor';
 import type { MessageRow, RoomRow } from './chat.mapper';
 import { ChatStore, returned, type MembershipRow } from './chat.store';
-import { BlockChecker } from './social-graph';
+import { BlockChecker } from '../users/social-graph';
 import { TypingService } from './typing.service';
 import { UnreadDigestScheduler } from './unread-digest.scheduler';
 
