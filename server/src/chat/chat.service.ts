@@ -91,7 +91,10 @@ export class ChatService {
     }
   }
 
-  /** Room ids a user's sockets subscribe to on connect. */
+  /**
+   * Room ids a user's sockets subscribe to on connect: every room they are a member of, listed or not
+   * (an open conversation gets its first message live even before the room is in the list).
+   */
   roomIdsOf(userId: string): Promise<string[]> {
     return this.store.roomIdsOf(userId);
   }
@@ -132,7 +135,10 @@ export class ChatService {
     return (await this.store.hydrate([room], userId))[0];
   }
 
-  /** The one direct room of a pair: created once, race-safely (unique ordered pair + ON CONFLICT). */
+  /**
+   * The one direct room of a pair: created once, race-safely (unique ordered pair + ON CONFLICT). It
+   * is in the opener's list at once, in the peer's only with its first message (or when they open it).
+   */
   async openDirect(userId: string, otherId: string): Promise<{ room: Room; created: boolean }> {
     if (otherId === userId)
       throw new BadRequestException(['userId must be someone else: a conversation with yourself is not possible']);
@@ -146,22 +152,26 @@ export class ChatService {
         [low, high],
       );
       if (inserted[0]) {
-        await em.query(`INSERT INTO room_members (room_id, user_id) VALUES ($1, $2), ($1, $3)`, [
+        await em.query(`INSERT INTO room_members (room_id, user_id, listed) VALUES ($1, $2, true), ($1, $3, false)`, [
           inserted[0].id,
           userId,
           otherId,
         ]);
-        return { id: inserted[0].id, created: true };
+        return { id: inserted[0].id, created: true, listed: true };
       }
       const existing: Array<{ id: string }> = await em.query(
         `SELECT id FROM rooms WHERE direct_user_low = $1 AND direct_user_high = $2`,
         [low, high],
       );
-      return { id: existing[0].id, created: false };
+      // The peer of a still empty room opens it too: from now on it is in their list as well.
+      const listed = (await this.store.markListed(existing[0].id, em, userId)).length > 0;
+      return { id: existing[0].id, created: false, listed };
     });
-    if (result.created) {
-      const views = await this.announceAdded(result.id, [userId, otherId]);
-      return { room: views.get(userId)!, created: true };
+    // The peer's sockets subscribe already, so a first message reaches an open conversation live.
+    if (result.created) this.events.subscribe([otherId], result.id);
+    if (result.listed) {
+      const views = await this.announceListed(result.id, [userId]);
+      return { room: views.get(userId)!, created: result.created };
     }
     return { room: await this.getRoom(userId, result.id), created: false };
   }
@@ -342,7 +352,7 @@ export class ChatService {
     if (!content && !input.imageId) throw new BadRequestException(['content or imageId is required']);
     if (input.imageId) await this.media.requireOwnImage(userId, input.imageId);
 
-    const id = await this.db.transaction(async (em) => {
+    const stored = await this.db.transaction(async (em) => {
       const rows: Array<{ id: string; created_at: Date }> = await em.query(
         `INSERT INTO messages (room_id, author_id, client_id, content, image_id) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id, created_at`,
@@ -361,17 +371,21 @@ export class ChatService {
             AND (last_read_at IS NULL OR (last_read_at, COALESCE(last_read_message_id, '${NIL_UUID}'::uuid)) < ($4::timestamptz, $3::uuid))`,
         [roomId, userId, messageId, at],
       );
-      return messageId;
+      // The first message puts a direct room into the peer's list.
+      const listed = room.kind === 'direct' ? await this.store.markListed(roomId, em) : [];
+      return { id: messageId, listed };
     });
-    if (id === null) {
+    if (stored === null) {
       // Lost a race with a concurrent resend of the same clientId: that one was stored first.
       const existing = await this.byClientId(userId, clientId as string);
       if (!existing) throw new NotFoundException('Message not found');
       return this.resent(existing, roomId);
     }
-    const message = (await this.store.message(id))!;
+    const message = (await this.store.message(stored.id))!;
     await this.typing.stop(roomId, userId); // never throws; its isTyping:false goes out before the message
     this.events.toRoom(roomId, 'message:new', message, isOpenToNonMembers(room));
+    // After message:new: a client that already has the room counts the message once, as unread.
+    if (stored.listed.length) await this.announceListed(roomId, stored.listed);
     if (recipients.length) this.digest?.directMessageStored(recipients);
     return { message, created: true };
   }
@@ -465,9 +479,12 @@ export class ChatService {
 
   // ---- live announcements (after commit) ----
 
-  /** New members: their sockets subscribe and get room:added; the others get room:updated. */
+  /**
+   * New members: their sockets subscribe and get room:added; the others who list the room get
+   * room:updated. A member who does not list the room (see RoomMemberEntity.listed) hears nothing.
+   */
   private async announceAdded(roomId: string, newIds: string[]): Promise<Map<string, Room>> {
-    const memberIds = await this.store.memberIds(roomId);
+    const memberIds = await this.store.listedMemberIds(roomId);
     const views = await this.store.hydrateFor(roomId, memberIds);
     const fresh = new Set(newIds);
     this.events.subscribe(newIds, roomId);
@@ -476,8 +493,16 @@ export class ChatService {
     return views;
   }
 
+  /** Members the room was just listed for get room:added (their sockets subscribe); nothing changed for the others. */
+  private async announceListed(roomId: string, userIds: string[]): Promise<Map<string, Room>> {
+    const views = await this.store.hydrateFor(roomId, userIds);
+    this.events.subscribe(userIds, roomId);
+    for (const [viewer, room] of views) this.events.toUsers([viewer], 'room:added', room);
+    return views;
+  }
+
   private async announceUpdated(roomId: string): Promise<Map<string, Room>> {
-    const views = await this.store.hydrateFor(roomId, await this.store.memberIds(roomId));
+    const views = await this.store.hydrateFor(roomId, await this.store.listedMemberIds(roomId));
     for (const [viewer, room] of views) this.events.toUsers([viewer], 'room:updated', room);
     return views;
   }

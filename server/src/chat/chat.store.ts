@@ -72,12 +72,38 @@ export class ChatStore {
     return rows.map((r) => r.user_id);
   }
 
+  /** Members who have the room in their list: the ones told about it live (see RoomMemberEntity.listed). */
+  async listedMemberIds(roomId: string, manager: EntityManager = this.db.manager): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await manager.query(
+      `SELECT user_id FROM room_members WHERE room_id = $1 AND listed`,
+      [roomId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** Every room the user is a member of, listed or not. */
   async roomIdsOf(userId: string): Promise<string[]> {
     const rows: Array<{ room_id: string }> = await this.db.query(
       `SELECT room_id FROM room_members WHERE user_id = $1`,
       [userId],
     );
     return rows.map((r) => r.room_id);
+  }
+
+  /**
+   * Puts the room into the list of its members who did not have it (or just `userId`'s); answers who
+   * was added. A direct room becomes listed for the peer with its first message.
+   */
+  async markListed(roomId: string, manager: EntityManager = this.db.manager, userId?: string): Promise<string[]> {
+    const rows = returned<{ user_id: string }>(
+      await manager.query(
+        `UPDATE room_members SET listed = true
+          WHERE room_id = $1 AND NOT listed AND ($2::uuid IS NULL OR user_id = $2::uuid)
+          RETURNING user_id`,
+        [roomId, userId ?? null],
+      ),
+    );
+    return rows.map((r) => r.user_id);
   }
 
   /** A confirmed, unbanned user (the only kind one can message or add), or null. */
@@ -126,10 +152,10 @@ export class ChatStore {
 
   // ---- rooms ----
 
-  /** My rooms, most recent activity first. */
+  /** My rooms, most recent activity first (the listed ones: not a direct room someone opened to me that is still empty). */
   async myRoomRows(userId: string, after: TimeKey | null, limit: number): Promise<RoomRow[]> {
     const params: unknown[] = [userId, limit];
-    let where = `rm.user_id = $1`;
+    let where = `rm.user_id = $1 AND rm.listed`;
     if (after) {
       params.push(after.at, after.id);
       where += ` AND (r.last_activity_at, r.id) < ($3::timestamptz, $4::uuid)`;

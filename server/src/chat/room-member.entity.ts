@@ -38,6 +38,14 @@ export class RoomMemberEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   lastReadAt: Date | null;
 
+  /**
+   * Whether the room is in this member's room list (and they hear room:added/room:updated). False only for
+   * the peer of a direct room someone else opened, until the room holds a message: an empty
+   * conversation appears only on the side that started it.
+   */
+  @Column({ type: 'boolean', default: true })
+  listed: boolean;
+
   /** Newest message time already covered by an unread-digest email (direct rooms). */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   digestedUntil: Date | null;

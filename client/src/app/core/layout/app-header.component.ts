@@ -53,7 +53,7 @@ const ICONS = {
               stroke-linecap="round"
             />
           </svg>
-          <span class="brand__name">World<span class="brand__it">IT</span></span>
+          <span class="brand__name">World <span class="brand__it">IT</span></span>
         </a>
 
         @if (auth.isSignedIn()) {
@@ -88,7 +88,7 @@ const ICONS = {
             type="button"
             class="lang"
             data-testid="lang-switch"
-            [attr.aria-label]="'lang.switchTo' | t"
+            [attr.aria-label]="('lang.short' | t) + ', ' + ('lang.switchTo' | t)"
             (click)="language.toggle()"
           >
             <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
@@ -149,7 +149,6 @@ const ICONS = {
       letter-spacing: -0.02em;
     }
     .brand__it {
-      margin-left: 3px;
       color: var(--wit-color-brand);
     }
     .nav {

@@ -43,11 +43,15 @@ import { NoticeService } from './notice.service';
     </section>
   `,
   styles: `
+    /*
+     * Bottom left, clear of the header and of the room header's buttons; on phones above the bottom
+     * bar. Newest at the bottom, nearest the edge.
+     */
     .toasts {
       position: fixed;
       z-index: 50;
-      right: var(--wit-space-4);
-      top: calc(var(--wit-header-height) + var(--wit-space-3));
+      left: var(--wit-space-4);
+      bottom: calc(var(--wit-space-4) + env(safe-area-inset-bottom));
       display: flex;
       flex-direction: column;
       gap: var(--wit-space-2);
@@ -98,10 +102,15 @@ import { NoticeService } from './notice.service';
     .toast__close:hover {
       background: var(--wit-color-surface-muted);
     }
+    @media (max-width: 719px) {
+      .toasts {
+        bottom: calc(var(--wit-bottom-nav-height) + var(--wit-space-3) + env(safe-area-inset-bottom));
+      }
+    }
     @keyframes toast-in {
       from {
         opacity: 0;
-        transform: translateY(-6px);
+        transform: translateY(6px);
       }
       to {
         opacity: 1;

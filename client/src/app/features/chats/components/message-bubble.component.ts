@@ -217,7 +217,7 @@ export class MessageBubbleComponent {
   readonly mine = input(false);
   readonly canEdit = input(false);
   readonly canDelete = input(false);
-  /** Set on my newest message in a direct room when the other member has read it. */
+  /** Set on my message once someone else has read it (direct: the peer; group: any other member). */
   readonly seen = input(false);
   readonly edit = output<{ message: ChatMessage; content: string }>();
   readonly remove = output<ChatMessage>();

@@ -125,7 +125,7 @@ interface ScrollAnchor {
                     [mine]="group.mine"
                     [canEdit]="group.mine"
                     [canDelete]="group.mine || isAdmin()"
-                    [seen]="m.id === seenMessageId()"
+                    [seen]="seenIds().has(m.id)"
                     (edit)="edit.emit($event)"
                     (remove)="remove.emit($event)"
                     (retry)="retry.emit($event)"
@@ -174,7 +174,8 @@ export class MessageListComponent {
   readonly isAdmin = input(false);
   /** Group rooms show author names above groups; direct rooms do not need them. */
   readonly showNames = input(true);
-  readonly seenMessageId = input<string | null>(null);
+  /** My messages someone else has read (RoomStore.seenIds). */
+  readonly seenIds = input<ReadonlySet<string>>(new Set());
   readonly hasOlder = input(false);
   readonly loadingOlder = input(false);
   readonly historyReady = input(false);

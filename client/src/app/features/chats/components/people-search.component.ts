@@ -61,30 +61,32 @@ type SearchState = { status: 'loading' } | { status: 'done'; people: Profile[] }
               }
             </span>
             <span class="person__name">{{ p.displayName }}</span>
-            @if (showMessage()) {
+            <span class="person__actions">
+              @if (showMessage()) {
+                <button
+                  type="button"
+                  class="btn btn--ghost btn--sm"
+                  data-testid="person-message"
+                  [disabled]="!!direct.opening()"
+                  (click)="direct.openDirectChat(p.id)"
+                >
+                  {{ 'chats.group.message' | t }}
+                </button>
+              }
+              @let chosen = selected().includes(p.id);
               <button
                 type="button"
-                class="btn btn--ghost btn--sm"
-                data-testid="person-message"
-                [disabled]="!!direct.opening()"
-                (click)="direct.openDirectChat(p.id)"
+                class="btn btn--sm"
+                [class.btn--primary]="!chosen"
+                [attr.data-testid]="actionTestId()"
+                [attr.aria-pressed]="toggle() ? chosen : null"
+                [disabled]="busyIds().includes(p.id)"
+                [attr.aria-label]="(chosen ? actionDoneLabel() : actionLabel()) + ': ' + p.displayName"
+                (click)="picked.emit(p)"
               >
-                {{ 'chats.group.message' | t }}
+                {{ chosen ? actionDoneLabel() : actionLabel() }}
               </button>
-            }
-            @let chosen = selected().includes(p.id);
-            <button
-              type="button"
-              class="btn btn--sm"
-              [class.btn--primary]="!chosen"
-              [attr.data-testid]="actionTestId()"
-              [attr.aria-pressed]="toggle() ? chosen : null"
-              [disabled]="busyIds().includes(p.id)"
-              [attr.aria-label]="(chosen ? actionDoneLabel() : actionLabel()) + ': ' + p.displayName"
-              (click)="picked.emit(p)"
-            >
-              {{ chosen ? actionDoneLabel() : actionLabel() }}
-            </button>
+            </span>
           </li>
         }
       </ul>
@@ -105,8 +107,10 @@ type SearchState = { status: 'loading' } | { status: 'done'; people: Profile[] }
       max-height: 240px;
       overflow-y: auto;
     }
+    /* A narrow dialog moves the buttons under the name rather than cutting the name short. */
     .person {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: var(--wit-space-3);
       padding: 6px var(--wit-space-1);
@@ -120,12 +124,15 @@ type SearchState = { status: 'loading' } | { status: 'done'; people: Profile[] }
       display: inline-flex;
     }
     .person__name {
-      flex: 1;
+      flex: 1 1 10rem;
       min-width: 0;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
+      overflow-wrap: anywhere;
       font-weight: var(--wit-weight-medium);
+    }
+    .person__actions {
+      display: flex;
+      gap: var(--wit-space-2);
+      margin-left: auto;
     }
     .dot {
       position: absolute;

@@ -1,8 +1,20 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import type { Room } from '@world-it/contracts';
-import { catchError, debounceTime, distinctUntilChanged, map, of, startWith, Subject, switchMap } from 'rxjs';
+import {
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  EMPTY,
+  map,
+  mergeMap,
+  of,
+  pairwise,
+  startWith,
+  Subject,
+  switchMap,
+} from 'rxjs';
 
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { genericErrorMessage, type UiMessage, UiMessagePipe } from '../../../core/i18n/ui-message';
@@ -51,15 +63,17 @@ type Result =
         <p class="note note--error" role="alert">{{ $any(result()).error | msg }}</p>
       }
     }
-    @if (rooms().length) {
+    @if (shown().length) {
       <ul class="rooms" data-testid="public-room-list" [attr.aria-label]="'chats.tabPublic' | t">
-        @for (room of rooms(); track room.id) {
+        @for (room of shown(); track room.id) {
           @let member = store.has(room.id);
           <li class="room" data-testid="public-room" [attr.data-room-id]="room.id">
             <wit-avatar [name]="room.name" [url]="room.avatarUrl" [size]="44" />
             <a class="room__main" [routerLink]="['/chats', room.id]">
               <span class="room__name">{{ room.name }}</span>
-              <span class="room__meta">{{ 'chats.members' | t: { n: room.membersCount } }}</span>
+              <span class="room__meta" data-testid="public-room-members">{{
+                'chats.members' | t: { n: room.membersCount }
+              }}</span>
             </a>
             @if (member) {
               <a class="btn btn--sm" [routerLink]="['/chats', room.id]">{{ 'chats.open' | t }}</a>
@@ -188,9 +202,12 @@ export class PublicRoomsComponent {
   protected readonly rooms = signal<Room[]>([]);
   protected readonly cursor = signal<string | null>(null);
   protected readonly joining = signal<string | null>(null);
+  /** A room I am a member of as my room list has it: kept current by room:added/room:updated. */
+  protected readonly shown = computed(() => this.rooms().map((r) => this.store.room(r.id) ?? r));
   private query = '';
 
   constructor() {
+    this.refreshWhenLeft();
     this.query$
       .pipe(
         debounceTime(250),
@@ -212,6 +229,30 @@ export class PublicRoomsComponent {
         this.rooms.set(r.status === 'done' ? r.rooms : []);
         this.cursor.set(r.status === 'done' ? r.cursor : null);
       });
+  }
+
+  /**
+   * A room I leave drops out of my room list, and nobody sends a non-member its updates: read it once
+   * more, so its member count no longer counts me.
+   */
+  private refreshWhenLeft(): void {
+    const memberOf = computed(
+      () =>
+        new Set(
+          this.rooms()
+            .filter((r) => this.store.has(r.id))
+            .map((r) => r.id),
+        ),
+      { equal: (a, b) => a.size === b.size && [...a].every((id) => b.has(id)) },
+    );
+    toObservable(memberOf)
+      .pipe(
+        pairwise(),
+        mergeMap(([before, now]) => [...before].filter((id) => !now.has(id))),
+        mergeMap((roomId) => this.api.room(roomId).pipe(catchError(() => EMPTY))),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((fresh) => this.rooms.update((rooms) => rooms.map((r) => (r.id === fresh.id ? fresh : r))));
   }
 
   protected more(): void {

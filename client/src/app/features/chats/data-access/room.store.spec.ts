@@ -186,40 +186,43 @@ describe('RoomStore', () => {
     expect(store.messages()).toHaveLength(0);
   });
 
-  it('reports "seen" for my last message once the other member read it', async () => {
+  it('reports "seen" for my message once the other member read it', async () => {
     socket.ackFor = (_e, p) => Promise.resolve({ ok: true, message: stored(p as SendMessagePayload) });
     open();
     store.send('did you read this?');
     await settle();
-    expect(store.lastMineSeen()).toEqual({ messageId: 'srv-1', seen: false });
+    expect(seen()).toEqual([]);
     socket.server('read', { roomId: 'r1', userId: 'u2', messageId: 'srv-1' });
-    expect(store.lastMineSeen()).toEqual({ messageId: 'srv-1', seen: true });
+    expect(seen()).toEqual(['srv-1']);
   });
+
+  const seen = (): string[] => [...store.seenIds()];
 
   describe('"seen" from the room’s readBy (after a reload)', () => {
     const mine = (content: string) => makeMessage({ roomId: 'r1', author: ada, content });
-    const position = (m: Message): RoomReadPosition => ({
-      userId: 'u2',
+    const position = (m: Message, userId = 'u2'): RoomReadPosition => ({
+      userId,
       messageId: m.id,
       messageCreatedAt: m.createdAt,
     });
 
-    it('shows my last message seen when the peer’s stored position is at it', () => {
-      const [a, b] = [mine('one'), mine('two')];
-      open([a, b], [ada, anna], [position(b)]);
-      expect(store.lastMineSeen()).toEqual({ messageId: b.id, seen: true });
+    it('shows every message of mine up to the peer’s stored position seen, the earlier ones too', () => {
+      const [a, b, c] = [mine('one'), mine('two'), mine('three')];
+      open([a, b, c], [ada, anna], [position(b)]);
+      expect(seen()).toEqual([a.id, b.id]);
     });
 
-    it('not seen when the peer read only up to an earlier message', () => {
-      const [a, b] = [mine('one'), mine('two')];
-      open([a, b], [ada, anna], [position(a)]);
-      expect(store.lastMineSeen()).toEqual({ messageId: b.id, seen: false });
+    it('counts only my messages, also when the position is at one of the peer’s', () => {
+      const [a, reply, b] = [mine('one'), makeMessage({ roomId: 'r1', author: anna }), mine('two')];
+      open([a, reply, b], [ada, anna], [position(reply)]);
+      expect(seen()).toEqual([a.id]);
     });
 
     it('compares by time when the read message is not loaded (deleted, or outside the loaded window)', () => {
       const [a, gone] = [mine('one'), makeMessage({ roomId: 'r1' })];
-      open([a], [ada, anna], [position(gone)]);
-      expect(store.lastMineSeen()).toEqual({ messageId: a.id, seen: true });
+      const b = mine('two');
+      open([a, b], [ada, anna], [position(gone)]);
+      expect(seen()).toEqual([a.id]);
     });
 
     it('ignores my own position and other users’', () => {
@@ -232,27 +235,42 @@ describe('RoomStore', () => {
           { ...position(a), userId: 'u9' },
         ],
       );
-      expect(store.lastMineSeen()).toEqual({ messageId: a.id, seen: false });
+      expect(seen()).toEqual([]);
     });
 
     it('picks up a newer readBy from room:updated, and a live read still counts after it', () => {
       const [a, b] = [mine('one'), mine('two')];
       open([a, b]);
-      expect(store.lastMineSeen()?.seen).toBe(false);
+      expect(seen()).toEqual([]);
       socket.server('room:updated', makeRoom({ id: 'r1', kind: 'direct', readBy: [position(b)] }));
-      expect(store.lastMineSeen()?.seen).toBe(true);
+      expect(seen()).toEqual([a.id, b.id]);
       const c = mine('three');
       socket.server('message:new', c);
-      expect(store.lastMineSeen()).toEqual({ messageId: c.id, seen: false });
+      expect(seen()).toEqual([a.id, b.id]);
       socket.server('read', { roomId: 'r1', userId: 'u2', messageId: c.id });
-      expect(store.lastMineSeen()).toEqual({ messageId: c.id, seen: true });
+      expect(seen()).toEqual([a.id, b.id, c.id]);
     });
 
     it('a reply from the peer means they read up to it (the server sends no read for it)', () => {
-      const a = mine('question');
-      open([a]);
+      const [a, b] = [mine('question'), mine('and another')];
+      open([a, b]);
       socket.server('message:new', makeMessage({ roomId: 'r1', author: anna, content: 'answer' }));
-      expect(store.lastMineSeen()).toEqual({ messageId: a.id, seen: true });
+      expect(seen()).toEqual([a.id, b.id]);
+    });
+
+    it('in a group: seen once any other member read it, by the furthest position', () => {
+      const bob = { id: 'u3', displayName: 'Bob', avatarUrl: null, online: false };
+      const [a, b, c] = [mine('one'), mine('two'), mine('three')];
+      store.open('r1');
+      http
+        .expectOne('/api/chats/r1')
+        .flush(makeRoom({ id: 'r1', kind: 'group', members: [ada, anna, bob], readBy: [position(a, 'u3')] }));
+      http.expectOne((r) => r.url === '/api/chats/r1/messages').flush({ items: [c, b, a], nextCursor: null });
+      expect(seen()).toEqual([a.id]);
+      socket.server('read', { roomId: 'r1', userId: 'u2', messageId: b.id });
+      expect(seen()).toEqual([a.id, b.id]);
+      socket.server('read', { roomId: 'r1', userId: 'u1', messageId: c.id });
+      expect(seen()).toEqual([a.id, b.id]);
     });
   });
 

@@ -30,6 +30,8 @@ interface ReadPosition {
   at: string | null;
 }
 
+const NONE_SEEN: ReadonlySet<string> = new Set();
+
 /** Inserts server messages in time order, before the local (pending/failed) ones that stay at the bottom. */
 function placeServerMessage(list: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
   const sent = list.filter((m) => m.state === 'sent');
@@ -92,29 +94,44 @@ export class RoomStore {
     return room ? directPeer(room, this.auth.me()?.id ?? null) : null;
   });
   /**
-   * In a direct room: has the other member read up to my newest message? From the room's `readBy`
-   * (so it survives a reload) and the `read` events since; positions only move forward, so either
-   * one covering my message is enough.
+   * My sent messages someone else has read: in a direct room the peer, in a group any other member.
+   * A read position covers every message up to it. From the room's `readBy` (so it survives a reload)
+   * and the `read` events and replies since; positions only move forward, so the furthest one counts.
    */
-  readonly lastMineSeen = computed(() => {
-    const peer = this.peer();
+  readonly seenIds = computed<ReadonlySet<string>>(() => {
+    const room = this.roomValue();
     const myId = this.auth.me()?.id;
-    if (!peer || !myId) return null;
-    const list = this.list();
-    const mine = [...list].reverse().find((m) => m.author.id === myId && m.state === 'sent');
-    if (!mine) return null;
-    const stored = this.roomValue()?.readBy?.find((p) => p.userId === peer.id);
-    const positions = [
-      stored ? { messageId: stored.messageId, at: stored.messageCreatedAt } : null,
-      this.liveReads()[peer.id] ?? null,
+    if (!room || !myId) return NONE_SEEN;
+    const peerId = room.kind === 'direct' ? directPeer(room, myId)?.id : undefined;
+    if (room.kind === 'direct' && !peerId) return NONE_SEEN;
+    const reader = (userId: string): boolean => userId !== myId && (peerId === undefined || userId === peerId);
+    const positions: ReadPosition[] = [
+      ...(room.readBy ?? [])
+        .filter((p) => reader(p.userId))
+        .map((p) => ({ messageId: p.messageId, at: p.messageCreatedAt })),
+      ...Object.entries(this.liveReads())
+        .filter(([userId]) => reader(userId))
+        .map(([, p]) => p),
     ];
-    const covers = (p: ReadPosition | null): boolean => {
-      if (!p) return false;
-      if (p.messageId === mine.id) return true;
-      const at = list.find((m) => m.id === p.messageId)?.createdAt ?? p.at;
-      return !!at && at >= mine.createdAt;
-    };
-    return { messageId: mine.id, seen: positions.some(covers) };
+    const sent = this.list().filter((m) => m.state === 'sent');
+    // The last sent message each position reaches: the read message itself, or (not loaded here:
+    // deleted, or outside the loaded pages) the newest one at or before its time.
+    let upTo = -1;
+    for (const p of positions) {
+      let index = sent.findIndex((m) => m.id === p.messageId);
+      if (index === -1 && p.at) {
+        const at = p.at;
+        index = sent.findLastIndex((m) => m.createdAt <= at);
+      }
+      upTo = Math.max(upTo, index);
+    }
+    if (upTo === -1) return NONE_SEEN;
+    return new Set(
+      sent
+        .slice(0, upTo + 1)
+        .filter((m) => m.author.id === myId)
+        .map((m) => m.id),
+    );
   });
 
   constructor() {

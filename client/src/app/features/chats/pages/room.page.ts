@@ -91,10 +91,6 @@ export class RoomPage {
     const visibility = this.i18n.t(room.visibility === 'public' ? 'chats.public' : 'chats.private');
     return `${this.i18n.t('chats.members', { n: room.membersCount })} · ${visibility}`;
   });
-  protected readonly seenMessageId = computed(() => {
-    const seen = this.store.lastMineSeen();
-    return seen?.seen ? seen.messageId : null;
-  });
 
   constructor() {
     effect(() => {
