@@ -19,7 +19,8 @@ import type { TimeKey } from '../common/pagination/time-key-cursor';
 import { toUserSummary } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 
-export { returned } from '../database/returned-rows';
+import { returned } from '../database/returned-rows';
+export { returned };
 
 /** Members listed in a Room (a direct room has two). */
 export const ROOM_MEMBERS_SHOWN = 20;
