@@ -4,7 +4,7 @@
 // with a DevTools port that Lighthouse then drives; the signed-in page gets its session written into
 // localStorage first, on a same-origin page that loads no part of the app (robots.txt).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -93,6 +93,7 @@ async function auditOnce(base, path, session) {
     if (runtimeError) throw new Error(`Lighthouse ${path}: ${runtimeError.code} ${runtimeError.message}`);
     const ms = (id) => Math.round(audits[id].numericValue);
     return {
+      report: result.report,
       url: finalDisplayedUrl,
       performance: Math.round(categories.performance.score * 100),
       accessibility: Math.round(categories.accessibility.score * 100),
@@ -116,17 +117,21 @@ async function auditOnce(base, path, session) {
  * the median Performance score, as Lighthouse's own variability guide advises.
  * `session`: the JSON the client keeps under `wit.session`, for pages that need a signed-in user.
  */
-export async function lighthouseScores(base, pages, runs = 3) {
+export async function lighthouseScores(base, pages, runs, reportDir) {
   const results = {};
+  mkdirSync(reportDir, { recursive: true });
   for (const { path, session } of pages) {
     const samples = [];
     for (let i = 0; i < runs; i++) samples.push(await auditOnce(base, path, session));
     samples.sort((a, b) => a.performance - b.performance);
-    const median = samples[Math.floor(samples.length / 2)];
+    const { report, ...median } = samples[Math.floor(samples.length / 2)];
     if (session && !new URL(median.url).pathname.startsWith(path)) {
       throw new Error(`${path} was audited signed out: Lighthouse ended on ${median.url}`);
     }
-    results[path] = { ...median, performanceRuns: samples.map((s) => s.performance) };
+    // The whole report of the kept run: open it in the Lighthouse viewer for the details behind a score.
+    const file = join(reportDir, `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'root'}.json`);
+    writeFileSync(file, report);
+    results[path] = { ...median, performanceRuns: samples.map((s) => s.performance), report: file };
   }
   return results;
 }

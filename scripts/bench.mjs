@@ -176,6 +176,7 @@ async function main() {
       base,
       [{ path: '/login' }, { path: '/register' }, { path: '/chats', session }],
       LIGHTHOUSE_RUNS,
+      join(ROOT, 'test-results/lighthouse'),
     );
     targets.push(...lighthouseTargets(results.lighthouse));
   }
