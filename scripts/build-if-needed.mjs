@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { precompressClient } from './precompress-client.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -24,6 +25,7 @@ const TARGETS = [
       'package.json',
     ],
     command: ['npx', 'ng', 'build'],
+    after: () => precompressClient(join(ROOT, 'dist/client/browser')),
   },
 ];
 
@@ -55,6 +57,7 @@ export function buildIfNeeded({ force = false } = {}) {
       console.error(`[world-it] the ${t.name} build failed`);
       process.exit(r.status ?? 1);
     }
+    t.after?.();
   }
 }
 

@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import compression from 'compression';
+import type { Request, Response } from 'express';
+import helmet, { type HelmetOptions } from 'helmet';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
+import { AppLogger } from './common/logging/app-logger';
+import { serveClient } from './common/http/serve-client';
 import { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './common/redis-io.adapter';
 import { serveMedia } from './media/media-static';
@@ -14,22 +14,13 @@ import { serveMedia } from './media/media-static';
 /** Everything an API process needs besides its modules; shared by main.ts and the e2e tests. */
 export async function configureApp(app: NestExpressApplication): Promise<void> {
   const config = app.get(AppConfig);
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.set('trust proxy', trustProxyValue(config.trustProxy));
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'connect-src': ["'self'", 'ws:', 'wss:'],
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(compressResponses());
+  app.use(helmet(securityHeaders(config)));
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
@@ -65,30 +56,36 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, doc);
 }
 
-const NOT_CLIENT = /^\/(api|media|socket\.io)(\/|$)/;
+/**
+ * Compresses JSON and other compressible responses on the fly (brotli at a fast level, or gzip, as
+ * the request accepts). Images are skipped by type; a response that is already encoded (a
+ * precompressed client file) passes through; socket.io never reaches express.
+ */
+function compressResponses() {
+  return compression({
+    filter: (req: Request, res: Response) => !req.path.startsWith('/socket.io/') && compression.filter(req, res),
+  });
+}
 
-/** The built Angular client at `/`, with deep links (`/chats/...`) answered by index.html. */
-function serveClient(app: NestExpressApplication, clientDir: string): void {
-  const index = join(clientDir, 'index.html');
-  app.useStaticAssets(clientDir, {
-    index: false,
-    setHeaders: (res, path) => {
-      // Hashed bundles never change; everything else is revalidated.
-      res.setHeader(
-        'Cache-Control',
-        /\.[0-9a-z]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
+/**
+ * Helmet's defaults, plus what the client needs (data:/blob: images, websockets). HSTS and
+ * `upgrade-insecure-requests` only when the public address is https: sent over plain http (a LAN
+ * install) they would make the browser insist on an https the server does not have.
+ */
+export function securityHeaders(config: Pick<AppConfig, 'publicUrl'>): HelmetOptions {
+  const https = new URL(config.publicUrl).protocol === 'https:';
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'connect-src': ["'self'", 'ws:', 'wss:'],
+        'upgrade-insecure-requests': https ? [] : null,
+      },
     },
-  });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_CLIENT.test(req.path)) return next();
-    if (!existsSync(index)) {
-      res.status(503).type('text/plain').send('The web client is not built yet: run `npm run build:client`.');
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
+    crossOriginEmbedderPolicy: false,
+    // This host only: other hosts under the same domain may well be plain http.
+    strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: false } : false,
+  };
 }
 
 /** `TRUST_PROXY`: true/false, a hop count, or express's names and subnets (loopback, uniquelocal, 10.0.0.0/8). */

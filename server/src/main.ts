@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { loadConfigOrExit, exitGracefullyOn } from './bootstrap';
+import { AppLogger } from './common/logging/app-logger';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
@@ -11,10 +12,14 @@ async function bootstrap(): Promise<void> {
   await configureApp(app);
   exitGracefullyOn(app);
   await app.listen(config.port);
-  // eslint-disable-next-line no-console
-  console.log(
-    `World IT API listening on http://localhost:${config.port} (${config.embedded ? 'embedded PGlite' : 'PostgreSQL'}, ${config.redisUrl ? 'Redis' : 'in-process jobs'})`,
-  );
+  const local = `http://localhost:${config.port}`;
+  app
+    .get(AppLogger)
+    .log(
+      `World IT ready at ${local}${config.publicUrl === local ? '' : ` (public address ${config.publicUrl})`}` +
+        ` — ${config.embedded ? 'embedded PGlite' : 'PostgreSQL'}, ${config.redisUrl ? 'Redis' : 'in-process jobs'}`,
+      'Bootstrap',
+    );
 }
 
 void bootstrap();

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { loadConfigOrExit, exitGracefullyOn } from './bootstrap';
+import { AppLogger } from './common/logging/app-logger';
 import { WorkerModule } from './worker.module';
 
 /** The worker: a Nest application context (no HTTP) consuming the Bull job queue (mail, the unread digest). */
@@ -20,11 +20,11 @@ async function bootstrap(): Promise<void> {
     process.exit(1);
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const logger = app.get(AppLogger);
+  app.useLogger(logger);
   exitGracefullyOn(app);
   await app.init();
-  // eslint-disable-next-line no-console
-  console.log('World IT worker started');
+  logger.log('World IT worker ready: running the queued jobs (mail, the unread digest)', 'Bootstrap');
 }
 
 void bootstrap();

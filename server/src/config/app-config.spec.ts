@@ -35,9 +35,21 @@ describe('loadConfig', () => {
     ['ADMIN_EMAILS', 'a@b.c, nope', /ADMIN_EMAILS has an invalid email "nope"/],
     ['RATE_LIMIT_AUTH', '0', /RATE_LIMIT_AUTH must be between/],
     ['JWT_ACCESS_SECRET', 'short', /JWT_ACCESS_SECRET must be at least 32/],
+    ['LOG_FORMAT', 'xml', /LOG_FORMAT must be pretty or json/],
   ])('stops on a bad %s naming the variable', (name, value, message) => {
     expect(() => loadConfig({ ...base(), [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base(), [name]: value })).toThrow(message);
+  });
+
+  it('logs readable lines in development and JSON elsewhere, unless LOG_FORMAT says otherwise', () => {
+    const secrets = { JWT_ACCESS_SECRET: 'a'.repeat(40), JWT_REFRESH_SECRET: 'b'.repeat(40) };
+    expect(loadConfig(base()).logFormat).toBe('pretty');
+    expect(loadConfig({ ...base(), NODE_ENV: 'test' }).logFormat).toBe('json');
+    expect(loadConfig({ ...base(), NODE_ENV: 'production', ...secrets }).logFormat).toBe('json');
+    expect(loadConfig({ ...base(), LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ ...base(), NODE_ENV: 'production', LOG_FORMAT: 'pretty', ...secrets }).logFormat).toBe(
+      'pretty',
+    );
   });
 
   it('demands real secrets in production and never falls back to a generated one', () => {

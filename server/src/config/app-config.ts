@@ -31,6 +31,8 @@ export class AppConfig {
   /** Express `trust proxy`: which proxies may set X-Forwarded-For (the client IP rate limits use). */
   readonly trustProxy!: string;
   readonly logLevel!: string;
+  /** `pretty`: short readable lines (development); `json`: one JSON object per line (production, log collectors). */
+  readonly logFormat!: 'pretty' | 'json';
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -158,6 +160,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       `must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`,
     );
   }
+  const logFormat = str(env, 'LOG_FORMAT') ?? (nodeEnv === 'development' ? 'pretty' : 'json');
+  if (logFormat !== 'pretty' && logFormat !== 'json') {
+    throw new ConfigError('LOG_FORMAT', `must be pretty or json, got "${logFormat}"`);
+  }
   const bodyLimit = str(env, 'BODY_LIMIT') ?? '100kb';
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit))
     throw new ConfigError('BODY_LIMIT', `must look like 100kb or 1mb, got "${bodyLimit}"`);
@@ -189,5 +195,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimit,
     trustProxy: str(env, 'TRUST_PROXY') ?? 'loopback',
     logLevel,
+    logFormat,
   } as AppConfig);
 }

@@ -1,8 +1,8 @@
 import { Routes } from '@angular/router';
 
 /**
- * The messenger, lazy-loaded under /chats (auth-guarded in app.routes.ts): the shell holds the
- * room list and shows the open room (/chats/:roomId) beside it.
+ * The messenger under /chats (auth-guarded in app.routes.ts), each page loaded lazily: the shell
+ * holds the room list and shows the open room (/chats/:roomId) beside it.
  */
 export const CHATS_ROUTES: Routes = [
   {
