@@ -22,11 +22,12 @@ import { TranslatePipe } from '../i18n/translate.pipe';
       aria-haspopup="true"
       [attr.aria-expanded]="open()"
       aria-controls="user-menu-panel"
-      [attr.aria-label]="('menu.open' | t) + ': ' + name()"
       (click)="toggle()"
     >
       <wit-avatar [name]="name()" [url]="auth.me()?.avatarUrl ?? null" [size]="32" />
-      <span class="menu__name">{{ name() }}</span>
+      <!-- The name is the visible label (hidden on a phone, where only the avatar shows), so the
+           accessible name starts with it: "Ada Dev (Account menu)". -->
+      <span class="menu__name">{{ name() }}</span><span class="visually-hidden"> ({{ 'menu.open' | t }})</span>
       <svg class="menu__chevron" width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
         <path
           d="m6 9 6 6 6-6"
@@ -152,9 +153,17 @@ import { TranslatePipe } from '../i18n/translate.pipe';
       color: var(--wit-color-danger);
     }
     @media (max-width: 719px) {
-      .menu__name,
       .menu__chevron {
         display: none;
+      }
+      /* Out of sight but still the button's name for screen readers. */
+      .menu__name {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
       .menu__trigger {
         padding: var(--wit-space-1);

@@ -9,7 +9,8 @@ import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
 import { ChatApiService } from '../data-access/chat-api.service';
 import { DirectChatService } from '../data-access/direct-chat.service';
 
-type SearchState = { status: 'loading' } | { status: 'done'; people: Profile[] } | { status: 'unavailable' };
+type SearchState =
+  { status: 'loading' } | { status: 'done'; query: string; people: Profile[] } | { status: 'unavailable' };
 
 /**
  * Finds people (GET /api/profiles?search=) for the member pickers. Each result has one action
@@ -51,7 +52,8 @@ type SearchState = { status: 'loading' } | { status: 'done'; people: Profile[] }
       }
     }
     @if (visible().length) {
-      <ul class="people" [attr.aria-label]="label()">
+      <!-- data-results-for: which search the list answers, so a test (or a reader of the DOM) knows it settled. -->
+      <ul class="people" [attr.aria-label]="label()" [attr.data-results-for]="resultsFor()">
         @for (p of visible(); track p.id) {
           <li class="person" [attr.data-user-id]="p.id" data-testid="person">
             <span class="person__pic">
@@ -188,6 +190,11 @@ export class PeopleSearchComponent {
     return s.people.filter((p) => !hidden.has(p.id));
   });
 
+  protected readonly resultsFor = computed(() => {
+    const s = this.state();
+    return s.status === 'done' ? s.query : null;
+  });
+
   constructor() {
     this.query$
       .pipe(
@@ -198,7 +205,11 @@ export class PeopleSearchComponent {
         switchMap((q) => {
           this.state.set({ status: 'loading' });
           return this.api.searchPeople(q, 20).pipe(
-            map((page): SearchState => ({ status: 'done', people: Array.isArray(page?.items) ? page.items : [] })),
+            map((page): SearchState => ({
+              status: 'done',
+              query: q,
+              people: Array.isArray(page?.items) ? page.items : [],
+            })),
             catchError(() => of<SearchState>({ status: 'unavailable' })),
           );
         }),
