@@ -10,6 +10,7 @@ import { ChatGateway } from './chat.gateway';
 import { ChatService } from './chat.service';
 import { ChatSocketHooks } from './chat-socket.hooks';
 import { ChatStore } from './chat.store';
+import { MissedDirectMessages } from './missed-direct-messages';
 import { TypingService } from './typing.service';
 import { MessageEntity } from './message.entity';
 import { RoomMemberEntity } from './room-member.entity';
@@ -34,7 +35,7 @@ import { RoomEntity } from './room.entity';
     ChatGateway,
     ChatSocketHooks,
     TypingService,
-    // Until the friendships module provides the real ones (see social-graph.ts).
+    MissedDirectMessages,
   ],
   exports: [ChatService, ChatDigestModule],
 })
