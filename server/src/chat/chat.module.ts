@@ -29,14 +29,7 @@ import { RoomEntity } from './room.entity';
     ChatDigestModule,
   ],
   controllers: [ChatController],
-  providers: [
-    ChatService,
-    ChatStore,
-    ChatGateway,
-    ChatSocketHooks,
-    TypingService,
-    MissedDirectMessages,
-  ],
+  providers: [ChatService, ChatStore, ChatGateway, ChatSocketHooks, TypingService, MissedDirectMessages],
   exports: [ChatService, ChatDigestModule],
 })
 export class ChatModule {}

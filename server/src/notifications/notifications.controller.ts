@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Notification, Page, UnreadCount } from '@world-it/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated } from '../auth/roles.guard';
@@ -31,6 +31,7 @@ export class NotificationsController {
   @Post('read')
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark these (or, without ids, all) of my notifications read' })
+  @ApiBody({ type: MarkNotificationsReadDto, required: false })
   @ApiNoContentResponse()
   async markRead(@CurrentUser() me: AuthUser, @Body() dto: MarkNotificationsReadDto): Promise<void> {
     await this.notifications.markRead(me.id, dto.ids);
