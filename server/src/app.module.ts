@@ -6,6 +6,7 @@ import { CoreModule } from './core.module';
 import { ChatModule } from './chat/chat.module';
 import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { DomainEventsModule } from './common/events/domain-events.module';
 import { SocialGraphModule } from './users/social-graph.module';
@@ -27,6 +28,7 @@ export class AppModule {
         MediaModule,
         ChatModule,
         ProfilesModule,
+        NotificationsModule,
       ],
     };
   }

@@ -6,6 +6,7 @@ import type { RoomRow } from './chat.mapper';
 import { ChatService, isOpenToNonMembers } from './chat.service';
 import type { ChatStore, MembershipRow } from './chat.store';
 import type { BlockChecker } from '../users/social-graph';
+import type { MissedDirectMessages } from './missed-direct-messages';
 import type { TypingService } from './typing.service';
 
 const ME = '11111111-1111-4111-8111-111111111111';
@@ -52,7 +53,15 @@ describe('ChatService room rules', () => {
     } as unknown as ChatStore;
     const db = { query: jest.fn(), transaction: jest.fn() } as unknown as DataSource;
     const blocks: BlockChecker = { isBlocked: async () => blocked };
-    service = new ChatService(db, store, {} as RealtimeEmitter, {} as TypingService, {} as MediaService, blocks);
+    service = new ChatService(
+      db,
+      store,
+      {} as RealtimeEmitter,
+      {} as TypingService,
+      {} as MediaService,
+      blocks,
+      {} as MissedDirectMessages,
+    );
   });
 
   it('lets non-members see public groups only', () => {
