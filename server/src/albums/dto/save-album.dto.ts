@@ -20,7 +20,7 @@ function NotAfterNextYear(options?: ValidationOptions): PropertyDecorator {
 }
 
 const YEAR_DOC = {
-  type: Number,
+  type: 'integer',
   nullable: true,
   minimum: ALBUM_YEAR_MIN,
   description: `${ALBUM_YEAR_MIN} up to next year; null clears it`,
