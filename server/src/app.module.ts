@@ -8,7 +8,7 @@ import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { DomainEventsModule } from './common/events/domain-events.module';
-import { SocialGraphModule } from './users/social-graph.module';
+import { FriendshipsModule } from './friendships/friendships.module';
 
 /** The API process: HTTP + the chat gateway. Built from the validated config so transports are chosen once. */
 @Module({})
@@ -21,7 +21,7 @@ export class AppModule {
         CoreModule.forRoot(config, { consumeJobs: config.embedded }),
         ScheduleModule.forRoot(),
         DomainEventsModule,
-        SocialGraphModule,
+        FriendshipsModule,
         HealthModule,
         AuthModule,
         MediaModule,

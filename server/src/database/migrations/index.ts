@@ -3,6 +3,7 @@ import { Users1732300000000 } from './1732300000000-users';
 import { Accounts1732300001000 } from './1732300001000-accounts';
 import { Media1732300002000 } from './1732300002000-media';
 import { Chat1732300003000 } from './1732300003000-chat';
+import { Friendships1732300006000 } from './1732300006000-friendships';
 
 /** Every migration, in order. A new migration is added here (explicit list: no globs that differ between ts and js). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Accounts1732300001000,
   Media1732300002000,
   Chat1732300003000,
+  Friendships1732300006000,
 ];
