@@ -10,7 +10,7 @@ import { MediaModule } from './media/media.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { DomainEventsModule } from './common/events/domain-events.module';
-import { SocialGraphModule } from './users/social-graph.module';
+import { FriendshipsModule } from './friendships/friendships.module';
 
 /** The API process: HTTP + the chat gateway. Built from the validated config so transports are chosen once. */
 @Module({})
@@ -23,7 +23,7 @@ export class AppModule {
         CoreModule.forRoot(config, { consumeJobs: config.embedded }),
         ScheduleModule.forRoot(),
         DomainEventsModule,
-        SocialGraphModule,
+        FriendshipsModule,
         HealthModule,
         AuthModule,
         MediaModule,

@@ -52,7 +52,7 @@ describe('ChatService room rules', () => {
         id === OTHER ? { id, displayName: 'O', avatarUrl: null, online: false } : null,
     } as unknown as ChatStore;
     const db = { query: jest.fn(), transaction: jest.fn() } as unknown as DataSource;
-    const blocks: BlockChecker = { isBlocked: async () => blocked };
+    const blocks = { isBlocked: async () => blocked } as Partial<BlockChecker> as BlockChecker;
     service = new ChatService(
       db,
       store,

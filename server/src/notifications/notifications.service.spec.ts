@@ -68,9 +68,10 @@ describe('NotificationsService', () => {
     const users = { findByIds } as unknown as UsersRepository;
     const presence = { onlineAmong: async (ids: string[]) => new Set(ids.filter((id) => id === BOB)) };
     // Either direction, as the real BlockChecker answers.
-    const blocks: BlockChecker = {
-      isBlocked: async (a, b) => blockedPairs.some(([x, y]) => (x === a && y === b) || (x === b && y === a)),
-    };
+    const blocks = {
+      isBlocked: async (a: string, b: string) =>
+        blockedPairs.some(([x, y]) => (x === a && y === b) || (x === b && y === a)),
+    } as Partial<BlockChecker> as BlockChecker;
     const realtime = {
       toUser: (userId: string, event: string, payload: unknown) => pushes.push({ userId, event, payload }),
     } as unknown as RealtimeEmitter;
