@@ -156,6 +156,46 @@ describe('Notifications: stored, listed, counted, marked read and pushed live', 
     expect(await socket.next('notifications:unread')).toEqual({ count: 0 });
   });
 
+  describe('from the real friendship and block routes', () => {
+    it('a friend request reaches the addressee live as friend_request; accepting tells the requester live', async () => {
+      const [ann, bob] = [await createUser(t, { displayName: 'Ann' }), await createUser(t, { displayName: 'Bob' })];
+      const [annSocket, bobSocket] = [await connect(ann), await connect(bob)];
+      const sent = await as(ann).post('/api/friendships/requests', { userId: bob.user.id }).expect(201);
+      const pushed = await bobSocket.next('notification', (n) => n.type === 'friend_request');
+      expect(pushed).toMatchObject({ actor: { id: ann.user.id }, subjectId: sent.body.id, read: false });
+      expect(await unread(bob)).toBe(1);
+
+      await as(bob).post(`/api/friendships/requests/${sent.body.id}/accept`).expect(200);
+      const accepted = await annSocket.next('notification', (n) => n.type === 'friend_accepted');
+      expect(accepted).toMatchObject({ actor: { id: bob.user.id }, read: false });
+      expect((await list(ann)).items).toMatchObject([{ type: 'friend_accepted', actor: { id: bob.user.id } }]);
+    });
+
+    it('after a block in either direction, neither a missed DM nor a friend request notifies', async () => {
+      const [ann, bob, cat] = [await createUser(t), await createUser(t), await createUser(t)];
+      // A DM room made before the block: the message itself is refused once blocked (403 blocked).
+      const room = await direct(ann, bob);
+      await as(bob).post(`/api/profiles/${ann.user.id}/block`).expect(204);
+      await as(ann).post(`/api/chats/${room.id}/messages`, { content: 'hi' }).expect(403);
+      await as(ann).post('/api/friendships/requests', { userId: bob.user.id }).expect(403);
+      await as(bob).post('/api/friendships/requests', { userId: ann.user.id }).expect(403);
+      expect(await unread(bob)).toBe(0);
+      expect(await unread(ann)).toBe(0);
+
+      // The notification rule itself, for an event that does get through (a block made by the recipient).
+      await as(cat).post(`/api/profiles/${ann.user.id}/block`).expect(204);
+      await events().emit('friendship.requested', { requestId: randomUUID(), fromId: ann.user.id, toId: cat.user.id });
+      await events().emit('message.missed', {
+        recipientId: ann.user.id,
+        authorId: cat.user.id,
+        roomId: randomUUID(),
+        messageId: randomUUID(),
+      });
+      expect(await unread(cat)).toBe(0);
+      expect(await unread(ann)).toBe(0);
+    });
+  });
+
   describe('made from domain events (friendships and posts announce them)', () => {
     it('friendship.requested → friend_request to the addressee; friendship.accepted → friend_accepted to the requester', async () => {
       const [ann, bob] = [await createUser(t), await createUser(t)];
