@@ -327,6 +327,9 @@ export const en = {
 
   'socket.connecting': 'Connecting…',
   'socket.offline': 'Offline — reconnecting',
+
+  // Unread messages across chats (header badge). ICU plural: the messageformat migration renders it.
+  'unread.badgeLabel': '{n, plural, one {# unread message} other {# unread messages}}',
 } as const;
 
 export type TranslationKey = keyof typeof en;

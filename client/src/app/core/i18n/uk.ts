@@ -326,4 +326,8 @@ export const uk: Dictionary = {
 
   'socket.connecting': 'Підключення…',
   'socket.offline': 'Немає звʼязку — підключаємося знову',
+
+  // Unread messages across chats (header badge). ICU plural: the messageformat migration renders it.
+  'unread.badgeLabel':
+    '{n, plural, one {# непрочитане повідомлення} few {# непрочитані повідомлення} many {# непрочитаних повідомлень} other {# непрочитаного повідомлення}}',
 };
