@@ -55,8 +55,10 @@ describe('TranslatedTitleStrategy', () => {
     expect(title.getTitle()).toBe('People · World IT');
   });
 
-  it('keeps the count when the language changes', () => {
-    TestBed.inject(I18nService).use('uk');
+  it('keeps the count when the language changes', async () => {
+    const i18n = TestBed.inject(I18nService);
+    i18n.use('uk');
+    await i18n.ready(); // Ukrainian is its own chunk, fetched on the switch
     TestBed.tick();
     expect(title.getTitle()).toBe('(2) Люди · World IT');
   });
