@@ -4,7 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
 COPY . .
-RUN npm run build && node scripts/precompress-client.mjs && npm prune --omit=dev
+RUN npm run build && node scripts/preload-initial-chunks.mjs && node scripts/precompress-client.mjs && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app

@@ -113,6 +113,21 @@ async function auditOnce(base, path, session) {
 }
 
 /**
+ * Lighthouse sometimes fails to record the trace of a load on a busy machine (NO_NAVSTART,
+ * NO_FCP…): such a run says nothing about the page, so it is run again (at most twice more).
+ */
+async function auditRetrying(base, path, session) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(base, path, session);
+    } catch (err) {
+      if (attempt >= 3 || !/Lighthouse .*: [A-Z_]+ /.test(String(err?.message))) throw err;
+      console.log(`  (${err.message.split(' Something')[0]}; auditing ${path} again)`);
+    }
+  }
+}
+
+/**
  * Audits each page `runs` times (sequentially: audits share the machine's CPU) and keeps the run with
  * the median Performance score, as Lighthouse's own variability guide advises.
  * `session`: the JSON the client keeps under `wit.session`, for pages that need a signed-in user.
@@ -122,7 +137,7 @@ export async function lighthouseScores(base, pages, runs, reportDir) {
   mkdirSync(reportDir, { recursive: true });
   for (const { path, session } of pages) {
     const samples = [];
-    for (let i = 0; i < runs; i++) samples.push(await auditOnce(base, path, session));
+    for (let i = 0; i < runs; i++) samples.push(await auditRetrying(base, path, session));
     samples.sort((a, b) => a.performance - b.performance);
     const { report, ...median } = samples[Math.floor(samples.length / 2)];
     if (session && !new URL(median.url).pathname.startsWith(path)) {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { precompressClient } from './precompress-client.mjs';
+import { preloadInitialChunks } from './preload-initial-chunks.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
@@ -25,7 +26,10 @@ const TARGETS = [
       'package.json',
     ],
     command: ['npx', 'ng', 'build'],
-    after: () => precompressClient(join(ROOT, 'dist/client/browser')),
+    after: () => {
+      preloadInitialChunks(join(ROOT, 'dist/client/browser'));
+      precompressClient(join(ROOT, 'dist/client/browser'));
+    },
   },
 ];
 
