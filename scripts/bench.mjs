@@ -2,9 +2,10 @@
 // then measures what the product promises: a history page costs the same at 1,000 or 300,000
 // messages, messages are acknowledged and delivered live quickly, the room list stays fast, and
 // Lighthouse (mobile, simulated throttling) scores /login, /register and the signed-in /chats page
-// Performance ≥ 90 and Accessibility 100.
+// Performance ≥ 90 and Accessibility 100, and people / public-room search stays index-served at
+// 100,000 users and 20,000 public rooms (part `search`, see searchBench).
 // Needs PostgreSQL and Redis on 127.0.0.1 (or BENCH_PG_ADMIN_URL / BENCH_REDIS_URL) and Chromium
-// (CHROMIUM_PATH, default /usr/bin/chromium). `npm run bench -- api` or `-- lighthouse` runs one part;
+// (CHROMIUM_PATH, default /usr/bin/chromium). `npm run bench -- api`, `-- lighthouse` or `-- search` runs one part;
 // BENCH_LIGHTHOUSE_RUNS (default 3) audits per page, the median kept.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,7 +27,7 @@ const BIG = Number(process.env.BENCH_BIG_ROOM ?? 300_000);
 const SMALL = 1_000;
 const ITER = 200;
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
-const PARTS = ['api', 'lighthouse'];
+const PARTS = ['api', 'lighthouse', 'search'];
 const chosen = process.argv.slice(2);
 for (const part of chosen)
   if (!PARTS.includes(part)) throw new Error(`unknown bench part "${part}" (${PARTS.join(', ')})`);
@@ -180,6 +181,8 @@ async function main() {
     );
     targets.push(...lighthouseTargets(results.lighthouse));
   }
+  // Last: it fills the users and rooms tables, which the other parts should not see.
+  if (parts.includes('search')) await searchBench(results, targets);
   results.targets = Object.fromEntries(targets);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   writeFileSync(join(ROOT, 'test-results/bench.json'), JSON.stringify(results, null, 2));
@@ -253,6 +256,190 @@ async function apiBench(results, targets) {
     ],
     ['GET /api/chats p95 < 50 ms', results.roomList.p95 < 50],
   );
+}
+
+// ---- part `search`: people and public-room search at scale, index against sequential scan ----
+
+const SEARCH_USERS = 100_000; // FIRST_NAMES.length × LAST_NAMES.length: every full name exactly once
+const SEARCH_ROOMS = 20_000;
+const SEARCH_ITER = Number(process.env.BENCH_SEARCH_ITER ?? 100);
+/** The index must make a search at least this many times faster than a sequential scan of the same rows. */
+const INDEX_SPEEDUP_MIN = 5;
+/** A search over HTTP (auth, the query, friendship, counts, presence) may cost this many /api/health round trips. */
+const HTTP_VS_HEALTH_MAX = 5;
+
+const FIRST_NAMES = [
+  ...'Olena Oksana Iryna Nataliia Tetiana Yuliia Mariia Anna Kateryna Svitlana Halyna Larysa Liudmyla Olha Viktoriia Daria Sofiia Anastasiia Khrystyna Solomiia'.split(
+    ' ',
+  ),
+  ...'Andrii Oleksandr Dmytro Serhii Volodymyr Mykola Ivan Petro Taras Bohdan Yurii Vasyl Roman Maksym Artem Denys Ihor Oleh Vitalii Yaroslav'.split(
+    ' ',
+  ),
+  ...'Maria Marta Marina Margaret Marianne Martina Marco Mark Martin Marius Emma Olivia Ava Isabella Mia Amelia Harper Evelyn Abigail Emily'.split(
+    ' ',
+  ),
+  ...'James John Robert Michael William David Richard Joseph Thomas Charles Daniel Matthew Anthony Steven Paul Andrew Joshua Kevin Brian George'.split(
+    ' ',
+  ),
+  ...'Sophie Charlotte Chloe Lucy Grace Hannah Ella Lily Zoe Leah Noah Liam Lucas Ethan Mason Logan Jacob Elijah Oliver Benjamin'.split(
+    ' ',
+  ),
+  ...'Lukas Jonas Felix Leon Emil Finn Elias Ben Moritz Jakob Lena Leonie Johanna Clara Greta Ida Frieda Mila Nele Luisa'.split(
+    ' ',
+  ),
+  ...'Pierre Louis Hugo Jules Arthur Gabriel Raphael Adam Theo Nathan Camille Manon Ines Lea Jade Louise Alice Juliette Rose Anais'.split(
+    ' ',
+  ),
+  ...'Mateo Santiago Alejandro Diego Javier Pablo Carlos Miguel Sergio Alvaro Lucia Paula Sara Carmen Elena Laura Alba Noa Irene Valeria'.split(
+    ' ',
+  ),
+  ...'Kenji Hiro Yuki Sora Ren Aiko Hana Mei Rin Yui Wei Jun Li Ming Xin Arjun Ravi Priya Anika Kiran'.split(' '),
+  ...'Piotr Tomasz Krzysztof Pawel Marek Agnieszka Magdalena Joanna Katarzyna Zofia Ahmed Omar Yusuf Layla Amira Fatima Nadia Samir Karim Leila'.split(
+    ' ',
+  ),
+];
+const SURNAME_ROOTS =
+  'Koval Shevch Bondar Tkach Kravch Oliyn Shvets Moroz Melnyk Lysen Marchen Rudn Savch Petr Ivan Pavl Sydor Hnat Kuzm Tymosh Boyk Dorosh Fedor Hryts Zakhar Yakym Lytvyn Karp Ostap Klym Demyan Herasym Prokop Trokhym Vlas Matvi Onysk Semen Stepan Kyryl Nazar Tereshch Zinch Levch Kostyuk Vasyl Yurch Mykh Andri Bohd Dmytr Serh Oleks Mazur Kovtun Horban Sokol Kushn Pylyp Taran Chorn Bilyk Zhuk Savyts Kalyn Vovk Holub Lebed Orel Baran Kozak Kolesn Zayets Hrom Vdov Polishch Tsymbal Honchar Kuchar Ryb Kotl Mlyn Kushch Dub Yavor Lyp Sosn Verb Topol Hrab Bereza Klen Yasen Osyk Vyshn Chereshn Hrush Slyv Ozhyn Malyn'.split(
+    ' ',
+  );
+const SURNAME_ENDINGS = ['enko', 'chuk', 'yk', 'ovskyi', 'ets'];
+const LAST_NAMES = SURNAME_ROOTS.flatMap((root) => SURNAME_ENDINGS.map((end) => root + end));
+
+/** People search as UsersRepository.listActiveQuery builds it (first page, no one hidden). */
+const PEOPLE_SQL = `SELECT u.* FROM users u
+  WHERE u.confirmed = true AND u.banned = false
+    AND ((u.display_name)::text || E'\\n' || (u.first_name)::text || ' ' || (u.last_name)::text) ILIKE $1 ESCAPE '\\'
+  ORDER BY date_trunc('milliseconds', u.created_at) DESC, u.id DESC LIMIT 21`;
+/** The public directory as ChatStore.publicRoomRows filters it (first page). */
+const ROOMS_SQL = `SELECT r.id, r.name FROM rooms r
+  WHERE r.kind = 'group' AND r.visibility = 'public' AND r.name ILIKE $1
+  ORDER BY r.last_activity_at DESC, r.id DESC LIMIT 21`;
+
+const likePattern = (text) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+
+async function searchBench(results, targets) {
+  if (new Set(FIRST_NAMES).size * new Set(LAST_NAMES).size !== SEARCH_USERS)
+    throw new Error('the name lists must make exactly one user per full name');
+  const first = [...new Set(FIRST_NAMES)];
+  const last = [...new Set(LAST_NAMES)];
+  const me = await user('searcher');
+  const c = new Client({ connectionString: dbUrl });
+  const seq = new Client({ connectionString: dbUrl }); // the same queries with every index scan off
+  await Promise.all([c.connect(), seq.connect()]);
+  try {
+    const t0 = performance.now();
+    // Every full name once: user g is first[g % F] + last[(g / F) % L]; created one second apart.
+    await c.query(
+      `INSERT INTO users (email, password_hash, confirmed, display_name, first_name, last_name, created_at)
+       SELECT 'seeded-' || g || '@bench.local', 'not-a-hash', true, f.name || ' ' || l.name, f.name, l.name,
+              now() - make_interval(secs => g)
+         FROM generate_series(0, $3::int - 1) AS g
+         JOIN unnest($1::text[]) WITH ORDINALITY AS f(name, i) ON f.i = g % array_length($1::text[], 1) + 1
+         JOIN unnest($2::text[]) WITH ORDINALITY AS l(name, i)
+           ON l.i = (g / array_length($1::text[], 1)) % array_length($2::text[], 1) + 1`,
+      [first, last, SEARCH_USERS],
+    );
+    const topics = [
+      'Hiking',
+      'Chess',
+      'Photography',
+      'Startups',
+      'Cooking',
+      'Jazz',
+      'Running',
+      'Gardening',
+      'Books',
+      'Cinema',
+    ];
+    const cities = ['Kyiv', 'Lviv', 'Odesa', 'Kharkiv', 'Dnipro', 'Berlin', 'Warsaw', 'Lisbon', 'Toronto', 'Tokyo'];
+    await c.query(
+      `INSERT INTO rooms (kind, visibility, name, last_activity_at)
+       SELECT 'group', 'public', t.name || ' ' || ci.name || ' #' || g, now() - make_interval(secs => g)
+         FROM generate_series(0, $3::int - 1) AS g
+         JOIN unnest($1::text[]) WITH ORDINALITY AS t(name, i) ON t.i = g % array_length($1::text[], 1) + 1
+         JOIN unnest($2::text[]) WITH ORDINALITY AS ci(name, i)
+           ON ci.i = (g / array_length($1::text[], 1)) % array_length($2::text[], 1) + 1`,
+      [topics, cities, SEARCH_ROOMS],
+    );
+    // A settled table: the GIN pending list merged, statistics current.
+    await c.query('VACUUM ANALYZE users');
+    await c.query('VACUUM ANALYZE rooms');
+    const seedSeconds = +((performance.now() - t0) / 1000).toFixed(1);
+    await seq.query('SET enable_bitmapscan = off');
+    await seq.query('SET enable_indexscan = off');
+    await seq.query('SET enable_indexonlyscan = off');
+
+    const someone = (i) => `${first[i % first.length]} ${last[Math.floor(i / first.length) % last.length]}`;
+    const people = {
+      'common prefix': 'Mar', // Maria, Marta, Mark, Marchenko, Marco… (first and last names)
+      'rare full name': someone(77_777),
+      '3-letter substring': 'ovs', // inside every …ovskyi
+      'no match': 'Qzxw',
+    };
+    const rooms = {
+      'common word': 'Chess',
+      'rare name': 'Jazz Lisbon #7',
+      '3-letter substring': 'ogr',
+      'no match': 'Qzxw',
+    };
+
+    const health = [];
+    const measure = async (sql, term, path) => {
+      const pattern = likePattern(term);
+      const plan = async (client) =>
+        (await client.query(`EXPLAIN ${sql}`, [pattern])).rows.map((r) => r['QUERY PLAN']).join('\n');
+      const [indexPlan, seqPlan] = [await plan(c), await plan(seq)];
+      const total = Number(
+        (await c.query(`SELECT count(*)::int AS n FROM (${sql.replace(/LIMIT \d+$/, '')}) x`, [pattern])).rows[0].n,
+      );
+      const url = `${path}?search=${encodeURIComponent(term)}`;
+      for (let i = 0; i < 5; i++) await api('GET', url, me.accessToken); // warm up
+      const idx = [];
+      const scan = [];
+      const http = [];
+      // Interleaved, so a load spike on the shared machine hits every series alike.
+      for (let i = 0; i < SEARCH_ITER; i++) {
+        idx.push(await time(() => c.query(sql, [pattern])));
+        scan.push(await time(() => seq.query(sql, [pattern])));
+        http.push(await time(() => api('GET', url, me.accessToken)));
+        health.push(await time(() => api('GET', '/api/health')));
+      }
+      const r = { term, matches: total, sqlIndex: stats(idx), sqlSeqScan: stats(scan), http: stats(http) };
+      r.speedup = +(r.sqlSeqScan.p50 / r.sqlIndex.p50).toFixed(1);
+      r.indexPlan = /Index|Bitmap/.test(indexPlan)
+        ? (/(\S+_trgm_idx|\S+_idx)/.exec(indexPlan)?.[1] ?? 'index')
+        : 'seq scan';
+      r.seqPlan = /Seq Scan/.test(seqPlan) ? 'seq scan' : 'not a seq scan';
+      return r;
+    };
+
+    const search = { seededUsers: SEARCH_USERS, seededPublicRooms: SEARCH_ROOMS, seedSeconds, people: {}, rooms: {} };
+    for (const [label, term] of Object.entries(people))
+      search.people[label] = await measure(PEOPLE_SQL, term, '/api/profiles');
+    for (const [label, term] of Object.entries(rooms))
+      search.rooms[label] = await measure(ROOMS_SQL, term, '/api/chats/public');
+    search.health = stats(health);
+    results.search = search;
+
+    for (const [kind, path] of [
+      ['people', '/api/profiles'],
+      ['rooms', '/api/chats/public'],
+    ]) {
+      for (const [label, r] of Object.entries(search[kind])) {
+        targets.push([
+          `${kind} search "${label}" (${r.matches} matches): index ${r.sqlIndex.p50} ms (${r.indexPlan}) vs seq scan ${r.sqlSeqScan.p50} ms, ${r.speedup}× ≥ ${INDEX_SPEEDUP_MIN}×`,
+          r.indexPlan !== 'seq scan' && r.seqPlan === 'seq scan' && r.speedup >= INDEX_SPEEDUP_MIN,
+        ]);
+        const x = r.http.p95 / search.health.p95;
+        targets.push([
+          `GET ${path}?search= "${label}" p95 ${r.http.p95} ms ≤ ${HTTP_VS_HEALTH_MAX}× /api/health p95 ${search.health.p95} ms (${x.toFixed(1)}×)`,
+          x <= HTTP_VS_HEALTH_MAX,
+        ]);
+      }
+    }
+  } finally {
+    await Promise.all([c.end(), seq.end()]);
+  }
 }
 
 let ok = false;

@@ -7,7 +7,16 @@ export const SOCKET_PAYLOAD_MAX_BYTES = 64 * 1024;
 export const TYPING_TTL_MS = 5000;
 
 export type SocketErrorCode =
-  'unauthorized' | 'validation' | 'not_found' | 'forbidden' | 'blocked' | 'rate_limited' | 'too_large' | 'internal';
+  | 'unauthorized'
+  | 'validation'
+  | 'not_found'
+  | 'forbidden'
+  | 'blocked'
+  | 'rate_limited'
+  | 'too_large'
+  /** An event no handler knows (answered only when it was sent with an acknowledgement). */
+  | 'unknown_event'
+  | 'internal';
 
 export interface SocketError {
   code: SocketErrorCode;

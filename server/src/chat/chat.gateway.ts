@@ -40,6 +40,8 @@ const RATE_WINDOW_MS = 10_000;
 const OTHER_EVENTS_FACTOR = 10;
 /** socket.io's own frame limit sits well above ours, so an oversized payload is answered, not cut off. */
 export const SOCKET_FRAME_MAX_BYTES = 1024 * 1024;
+/** How much of an unknown event's name its error message repeats. */
+const EVENT_NAME_SHOWN = 64;
 
 /** What the chat keeps on a socket besides what the handshake established. */
 interface ChatSocketState {
@@ -92,6 +94,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const limit = this.config.rateLimitSocketMessages;
     socket.data.messages = new SlidingWindowLimiter(limit, RATE_WINDOW_MS);
     socket.data.others = new SlidingWindowLimiter(limit * OTHER_EVENTS_FACTOR, RATE_WINDOW_MS);
+    socket.onAny((event: string, ...args: unknown[]) => this.unknownEvent(socket, event, args));
     return this.lifecycle.connected(socket);
   }
 
@@ -163,6 +166,23 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       await socket.leave(watchChannel(p.roomId));
       return { ok: true };
     });
+  }
+
+  /**
+   * Every incoming event passes here first (socket.onAny runs before the event's own listeners); one
+   * that no handler of this gateway listens to is answered `unknown_event` when it came with an
+   * acknowledgement (without one there is nobody to answer). It counts against the socket's allowance
+   * for events other than messages, so a flood of made-up events is refused like any other.
+   */
+  private unknownEvent(socket: ChatSocket, event: string, args: unknown[]): void {
+    if ((socket as unknown as NodeJS.EventEmitter).listenerCount(event) > 0) return;
+    const ack = args[args.length - 1];
+    const limited = !socket.data.others.take();
+    if (typeof ack !== 'function') return;
+    const name = String(event).slice(0, EVENT_NAME_SHOWN);
+    (ack as (r: Ack) => void)(
+      limited ? fail('rate_limited', 'Too many events: slow down') : fail('unknown_event', `Unknown event "${name}"`),
+    );
   }
 
   /** Size, rate, shape, then the action; any failure becomes `{ ok: false, error }`. */

@@ -326,7 +326,7 @@ export class ChatService {
   async listMessages(userId: string, roomId: string, page: PageRequest): Promise<Page<Message>> {
     await this.access(userId, roomId);
     const after = decodeTimeKey(page.cursor);
-    const { rows, items } = await this.store.messagePage(roomId, after, page.limit + 1);
+    const { rows, items } = await this.store.messagePage(roomId, userId, after, page.limit + 1);
     const hasMore = rows.length > page.limit;
     const last = rows[page.limit - 1];
     return {

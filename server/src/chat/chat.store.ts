@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Message, Room, UserSummary } from '@world-it/contracts';
+import type { Message, Room, RoomReadPosition, UserSummary } from '@world-it/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PresenceService } from '../realtime/presence.service';
+import { onlineSeenBy, onlineSeenByEach } from '../realtime/viewer-presence';
+import { BlockChecker } from '../users/social-graph';
 import {
   MESSAGE_SELECT,
   ROOM_SELECT,
@@ -44,6 +46,7 @@ export class ChatStore {
     @InjectDataSource() private readonly db: DataSource,
     private readonly presence: PresenceService,
     private readonly users: UsersRepository,
+    private readonly blocks: BlockChecker,
   ) {}
 
   async room(roomId: string, manager: EntityManager = this.db.manager, lock = false): Promise<RoomRow | null> {
@@ -107,7 +110,10 @@ export class ChatStore {
     return rows.map((r) => r.user_id);
   }
 
-  /** A confirmed, unbanned user (the only kind one can message or add), or null. */
+  /**
+   * A confirmed, unbanned user (the only kind one can message or add), or null. Its `online` is the
+   * real flag: it is shown to a whole room (typing) — see ChatStore.message.
+   */
   async activeUser(userId: string): Promise<UserSummary | null> {
     const user = await this.users.findActive(userId);
     if (!user) return null;
@@ -125,6 +131,12 @@ export class ChatStore {
     return rows[0] ?? null;
   }
 
+  /**
+   * One message for a room broadcast (message:new, message:updated, a resend's answer). One payload
+   * goes to every member and watcher of the room, so it cannot hide the author's presence from a member
+   * in a block with them; it carries the real flag. It tells that member nothing the broadcast itself
+   * does not: the author is sending messages right now. Per-viewer reads (history pages, rooms) hide it.
+   */
   async message(messageId: string): Promise<Message | null> {
     const row = await this.messageRow(messageId);
     if (!row) return null;
@@ -134,6 +146,7 @@ export class ChatStore {
   /** One history page, newest first: a range scan of messages_room_created_idx from the cursor on. */
   async messagePage(
     roomId: string,
+    viewerId: string,
     after: TimeKey | null,
     limit: number,
   ): Promise<{ rows: MessageRow[]; items: Message[] }> {
@@ -147,7 +160,12 @@ export class ChatStore {
       `${MESSAGE_SELECT} WHERE ${where} ORDER BY m.created_at DESC, m.id DESC LIMIT $2`,
       params,
     );
-    const online = await this.presence.onlineAmong(rows.map((r) => r.author_id));
+    const online = await onlineSeenBy(
+      this.presence,
+      this.blocks,
+      viewerId,
+      rows.map((r) => r.author_id),
+    );
     return { rows, items: rows.map((r) => toMessage(r, online)) };
   }
 
@@ -185,11 +203,17 @@ export class ChatStore {
   /** Rooms as one viewer sees them (their unread counts; 0 where they are not a member). */
   async hydrate(rows: RoomRow[], viewerId: string): Promise<Room[]> {
     if (rows.length === 0) return [];
-    const parts = await this.sharedParts(rows.map((r) => r.id));
-    const unread = await this.unreadCounts(rows.map((r) => ({ roomId: r.id, userId: viewerId })));
+    const raw = await this.sharedParts(rows.map((r) => r.id));
+    const [online, unread] = await Promise.all([
+      onlineSeenBy(this.presence, this.blocks, viewerId, shownUserIds(raw.values())),
+      this.unreadCounts(rows.map((r) => ({ roomId: r.id, userId: viewerId }))),
+    ]);
     // unreadCounts answers only for members, so a missing count means "not a member" (no readBy).
     return rows.map((row) =>
-      toRoom(row, viewerId, { ...parts.get(row.id)!, unreadCount: unread.get(`${row.id}:${viewerId}`) ?? null }),
+      toRoom(row, viewerId, {
+        ...roomParts(raw.get(row.id)!, online),
+        unreadCount: unread.get(`${row.id}:${viewerId}`) ?? null,
+      }),
     );
   }
 
@@ -198,16 +222,27 @@ export class ChatStore {
     const out = new Map<string, Room>();
     const row = await this.room(roomId);
     if (!row || viewerIds.length === 0) return out;
-    const parts = (await this.sharedParts([roomId])).get(roomId)!;
-    const unread = await this.unreadCounts(viewerIds.map((userId) => ({ roomId, userId })));
+    const raw = (await this.sharedParts([roomId])).get(roomId)!;
+    const [onlineFor, unread] = await Promise.all([
+      onlineSeenByEach(this.presence, this.blocks, viewerIds, shownUserIds([raw])),
+      this.unreadCounts(viewerIds.map((userId) => ({ roomId, userId }))),
+    ]);
+    // Viewers with the same presence view (all but those in a block with someone shown) share one parts object.
+    const partsBySeen = new Map<ReadonlySet<string>, RoomParts>();
     for (const viewer of viewerIds) {
+      const seen = onlineFor(viewer);
+      const parts = partsBySeen.get(seen) ?? roomParts(raw, seen);
+      partsBySeen.set(seen, parts);
       out.set(viewer, toRoom(row, viewer, { ...parts, unreadCount: unread.get(`${roomId}:${viewer}`) ?? 0 }));
     }
     return out;
   }
 
-  /** Members shown (with their read positions), counts and last messages of these rooms: three queries in all. */
-  private async sharedParts(roomIds: string[]): Promise<Map<string, RoomParts>> {
+  /**
+   * Members shown (with their read positions), counts and last messages of these rooms: three queries
+   * in all. Rows, not summaries: presence differs per viewer (a block hides it), see roomParts.
+   */
+  private async sharedParts(roomIds: string[]): Promise<Map<string, RawRoomParts>> {
     const [members, counts, last] = await Promise.all([
       this.db.query(
         `SELECT r.id AS room_id, x.user_id, x.display_name, x.avatar_image_id, x.last_read_message_id, x.last_read_at
@@ -234,18 +269,17 @@ export class ChatStore {
         [roomIds],
       ) as Promise<MessageRow[]>,
     ]);
-    const online = await this.presence.onlineAmong([...members.map((m) => m.user_id), ...last.map((m) => m.author_id)]);
-    const out = new Map<string, RoomParts>();
+    const out = new Map<string, RawRoomParts>();
     for (const id of roomIds) out.set(id, { members: [], membersCount: 0, lastMessage: null, readPositions: [] });
     for (const m of members) {
       const parts = out.get(m.room_id);
       if (!parts) continue;
-      parts.members.push(toMemberSummary(m, online));
+      parts.members.push(m);
       const position = toReadPosition(m);
       if (position) parts.readPositions.push(position);
     }
     for (const c of counts) out.get(c.room_id)!.membersCount = Number(c.n);
-    for (const m of last) out.get(m.room_id)!.lastMessage = toMessage(m, online);
+    for (const m of last) out.get(m.room_id)!.lastMessage = m;
     return out;
   }
 
@@ -271,4 +305,32 @@ export class ChatStore {
     for (const r of rows) out.set(`${r.room_id}:${r.user_id}`, Number(r.n));
     return out;
   }
+}
+
+/** A room's shared parts before presence is applied (see ChatStore.sharedParts). */
+interface RawRoomParts {
+  members: MemberRow[];
+  membersCount: number;
+  lastMessage: MessageRow | null;
+  readPositions: RoomReadPosition[];
+}
+
+/** Everyone whose summary these rooms show: the members listed and the last messages' authors. */
+function shownUserIds(rooms: Iterable<RawRoomParts>): string[] {
+  const ids = new Set<string>();
+  for (const r of rooms) {
+    for (const m of r.members) ids.add(m.user_id);
+    if (r.lastMessage) ids.add(r.lastMessage.author_id);
+  }
+  return [...ids];
+}
+
+/** The parts as one viewer sees them, `online` being who is online for that viewer. */
+function roomParts(raw: RawRoomParts, online: ReadonlySet<string>): RoomParts {
+  return {
+    members: raw.members.map((m) => toMemberSummary(m, online)),
+    membersCount: raw.membersCount,
+    lastMessage: raw.lastMessage ? toMessage(raw.lastMessage, online) : null,
+    readPositions: raw.readPositions,
+  };
 }

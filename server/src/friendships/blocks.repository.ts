@@ -63,6 +63,19 @@ export class BlocksRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** Every (viewer, peer) pair with a viewer in `viewerIds` and a peer in `userIds` in a block, either direction. */
+  async across(viewerIds: string[], userIds: string[]): Promise<Array<{ viewer: string; peer: string }>> {
+    if (viewerIds.length === 0 || userIds.length === 0) return [];
+    return this.db.query(
+      `SELECT blocker_id AS viewer, blocked_id AS peer FROM blocks
+        WHERE blocker_id = ANY($1::uuid[]) AND blocked_id = ANY($2::uuid[])
+       UNION
+       SELECT blocked_id, blocker_id FROM blocks
+        WHERE blocked_id = ANY($1::uuid[]) AND blocker_id = ANY($2::uuid[])`,
+      [viewerIds, userIds],
+    );
+  }
+
   /** The people `blockerId` blocks (active accounts), most recently blocked first. */
   blockedPage(blockerId: string, after: TimeKey | null, take: number): Promise<Array<PersonRow & { since: Date }>> {
     const params: unknown[] = [blockerId];

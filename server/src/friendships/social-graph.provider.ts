@@ -28,6 +28,16 @@ export class FriendshipsSocialGraph implements BlockChecker, FriendDirectory {
     return this.blocks.among(userId, userIds);
   }
 
+  async blockedAcross(viewerIds: string[], userIds: string[]): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    for (const { viewer, peer } of await this.blocks.across(viewerIds, userIds)) {
+      const set = out.get(viewer) ?? new Set<string>();
+      set.add(peer);
+      out.set(viewer, set);
+    }
+    return out;
+  }
+
   friendIdsOf(userId: string): Promise<string[]> {
     return this.friendships.friendIdsOf(userId);
   }

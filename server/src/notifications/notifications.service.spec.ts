@@ -71,6 +71,8 @@ describe('NotificationsService', () => {
     const blocks = {
       isBlocked: async (a: string, b: string) =>
         blockedPairs.some(([x, y]) => (x === a && y === b) || (x === b && y === a)),
+      blockedAmong: async (a: string, ids: string[]) =>
+        new Set(ids.filter((b) => blockedPairs.some(([x, y]) => (x === a && y === b) || (x === b && y === a)))),
     } as Partial<BlockChecker> as BlockChecker;
     const realtime = {
       toUser: (userId: string, event: string, payload: unknown) => pushes.push({ userId, event, payload }),
@@ -151,6 +153,18 @@ describe('NotificationsService', () => {
     expect(page.nextCursor).toBeNull();
     expect(findByIds).toHaveBeenCalledTimes(1);
     expect(findByIds).toHaveBeenCalledWith([BOB, CAT]);
+  });
+
+  it('lists an older notification from someone now in a block with me with its actor offline', async () => {
+    await service.notify(missedFrom(BOB)); // Bob is online (the presence mock)
+    await service.notify(missedFrom(CAT));
+    expect((await service.list(ANN, { limit: 20 })).items.find((n) => n.actor?.id === BOB)?.actor?.online).toBe(true);
+    blockedPairs = [[BOB, ANN]];
+    const page = await service.list(ANN, { limit: 20 });
+    expect(page.items.map((n) => [n.actor?.id, n.actor?.online])).toEqual([
+      [BOB, false],
+      [CAT, false],
+    ]);
   });
 
   it('pushes the unread count after marking read only when something changed', async () => {

@@ -3,6 +3,7 @@ import type { Notification, Page } from '@world-it/contracts';
 import { decodeTimeKey, encodeTimeKey } from '../common/pagination/time-key-cursor';
 import { PresenceService } from '../realtime/presence.service';
 import { RealtimeEmitter } from '../realtime/realtime-emitter';
+import { onlineSeenBy } from '../realtime/viewer-presence';
 import { BlockChecker } from '../users/social-graph';
 import { toUserSummary } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
@@ -35,7 +36,7 @@ export class NotificationsService {
     if (actorId !== null && actorId === recipientId) return null;
     if (actorId !== null && (await this.blocks.isBlocked(recipientId, actorId))) return null;
     const { row, created } = await this.repo.upsertUnread(input);
-    const [notification] = await this.withActors([row]);
+    const [notification] = await this.withActors(recipientId, [row]);
     this.realtime.toUser(recipientId, 'notification', notification);
     if (created) await this.pushUnreadCount(recipientId);
     return notification;
@@ -47,7 +48,7 @@ export class NotificationsService {
     const pageRows = hasMore ? rows.slice(0, page.limit) : rows;
     const last = pageRows[pageRows.length - 1];
     return {
-      items: await this.withActors(pageRows),
+      items: await this.withActors(userId, pageRows),
       nextCursor: hasMore ? encodeTimeKey(last.created_at, last.id) : null,
     };
   }
@@ -67,10 +68,16 @@ export class NotificationsService {
     this.realtime.toUser(userId, 'notifications:unread', { count: await this.repo.unreadCount(userId) });
   }
 
-  /** Rows as contract Notifications, their actors fetched in one query and one presence round trip. */
-  private async withActors(rows: NotificationRow[]): Promise<Notification[]> {
+  /**
+   * The recipient's rows as contract Notifications, their actors fetched in one query and one presence
+   * round trip; an actor in a block with the recipient (an older notification) reads offline.
+   */
+  private async withActors(recipientId: string, rows: NotificationRow[]): Promise<Notification[]> {
     const actorIds = [...new Set(rows.map((r) => r.actor_id).filter((id): id is string => id !== null))];
-    const [actors, online] = await Promise.all([this.users.findByIds(actorIds), this.presence.onlineAmong(actorIds)]);
+    const [actors, online] = await Promise.all([
+      this.users.findByIds(actorIds),
+      onlineSeenBy(this.presence, this.blocks, recipientId, actorIds),
+    ]);
     const byId = new Map(actors.map((u) => [u.id, toUserSummary(u, online.has(u.id))]));
     return rows.map((r) => toNotification(r, r.actor_id === null ? null : (byId.get(r.actor_id) ?? null)));
   }

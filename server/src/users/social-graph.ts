@@ -15,6 +15,11 @@ export abstract class BlockChecker {
   abstract blockedPeersOf(userId: string): Promise<string[]>;
   /** The subset of `userIds` in a block with `userId` (either direction), in one query. */
   abstract blockedAmong(userId: string, userIds: string[]): Promise<Set<string>>;
+  /**
+   * For each of `viewerIds`, the subset of `userIds` in a block with them (either direction), in one
+   * query whatever the counts (a room pushed to each member). Viewers in no such block are absent.
+   */
+  abstract blockedAcross(viewerIds: string[], userIds: string[]): Promise<Map<string, Set<string>>>;
 }
 
 /**

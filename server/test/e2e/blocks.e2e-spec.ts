@@ -238,4 +238,119 @@ describe('Blocking', () => {
     await roundTrip(ca2);
     expect(ca2.received('presence').filter((p) => p.userId === bob.user.id)).toEqual([]);
   });
+
+  describe('presence in per-viewer payloads while both are connected', () => {
+    /** Ann and Bob (Bob blocked Ann) share Cat's group; Cat is friends with both; all three connected. */
+    let run = 0;
+    const setUp = async () => {
+      const key = `seen${tag}x${++run}`;
+      const [ann, bob, cat] = await Promise.all([
+        createUser(t, { displayName: `Ann ${key}` }),
+        createUser(t, { displayName: `Bob ${key}` }),
+        createUser(t, { displayName: `Cat ${key}` }),
+      ]);
+      await befriend(cat, ann);
+      await befriend(cat, bob);
+      await send(bob, ann).expect(201); // Ann is notified, Bob the actor; the block below ends the request
+      const room = (
+        await t.http
+          .post('/api/chats/groups')
+          .set(bearer(cat.accessToken))
+          .send({ name: `Seen ${key}`, visibility: 'private', memberIds: [ann.user.id, bob.user.id] })
+          .expect(201)
+      ).body as Room;
+      await t.http
+        .post(`/api/chats/${room.id}/messages`)
+        .set(bearer(bob.accessToken))
+        .send({ content: 'bob was here' })
+        .expect(201);
+      await block(bob, ann.user.id).expect(204);
+      const sockets = { cat: await connect(cat), ann: await connect(ann), bob: await connect(bob) };
+      // Both are counted online once Cat (who shares the room and is friends with both) hears it.
+      await sockets.cat.next('presence', (p) => p.userId === ann.user.id && p.online);
+      await sockets.cat.next('presence', (p) => p.userId === bob.user.id && p.online);
+      return { ann, bob, cat, room, sockets, key };
+    };
+    const onlineOf = (people: UserSummary[]) => Object.fromEntries(people.map((p) => [p.id, p.online]));
+
+    it('GET /api/chats/:id, GET /api/chats and message pages show the other offline; Cat sees both online', async () => {
+      const { ann, bob, cat, room } = await setUp();
+      const getRoom = async (u: TestUser) =>
+        (await t.http.get(`/api/chats/${room.id}`).set(bearer(u.accessToken)).expect(200)).body as Room;
+      const listed = async (u: TestUser) =>
+        ((await t.http.get('/api/chats').set(bearer(u.accessToken)).expect(200)).body as Page<Room>).items.find(
+          (r) => r.id === room.id,
+        )!;
+      const authors = async (u: TestUser) =>
+        (
+          (await t.http.get(`/api/chats/${room.id}/messages`).set(bearer(u.accessToken)).expect(200)).body as Page<{
+            author: UserSummary;
+          }>
+        ).items.map((m) => m.author);
+
+      for (const r of [await getRoom(ann), await listed(ann)]) {
+        expect(onlineOf(r.members)).toEqual({ [cat.user.id]: true, [ann.user.id]: true, [bob.user.id]: false });
+        expect(r.lastMessage?.author).toMatchObject({ id: bob.user.id, online: false });
+      }
+      for (const r of [await getRoom(bob), await listed(bob)]) {
+        expect(onlineOf(r.members)).toEqual({ [cat.user.id]: true, [ann.user.id]: false, [bob.user.id]: true });
+      }
+      expect(onlineOf((await getRoom(cat)).members)).toEqual({
+        [cat.user.id]: true,
+        [ann.user.id]: true,
+        [bob.user.id]: true,
+      });
+      expect(await authors(ann)).toEqual([expect.objectContaining({ id: bob.user.id, online: false })]);
+      expect(await authors(cat)).toEqual([expect.objectContaining({ id: bob.user.id, online: true })]);
+    });
+
+    it('room:updated pushed to each member carries presence as that member may see it', async () => {
+      const { ann, bob, cat, room, sockets } = await setUp();
+      await t.http
+        .patch(`/api/chats/${room.id}`)
+        .set(bearer(cat.accessToken))
+        .send({ name: `Renamed ${tag}` })
+        .expect(200);
+      const seen = async (c: ChatClient) =>
+        onlineOf((await c.next('room:updated', (r) => r.id === room.id && r.name === `Renamed ${tag}`)).members);
+      expect(await seen(sockets.ann)).toMatchObject({ [bob.user.id]: false, [cat.user.id]: true });
+      expect(await seen(sockets.bob)).toMatchObject({ [ann.user.id]: false, [cat.user.id]: true });
+      expect(await seen(sockets.cat)).toMatchObject({ [ann.user.id]: true, [bob.user.id]: true });
+    });
+
+    it('people search, friend lists and notifications never show the other online; others still see both', async () => {
+      const { ann, bob, cat, key } = await setUp();
+      const profiles = async (viewer: TestUser) =>
+        (
+          (await t.http.get(`/api/profiles?search=${key}`).set(bearer(viewer.accessToken)).expect(200))
+            .body as Page<Profile>
+        ).items;
+      const friendsOfCat = async (viewer: TestUser) =>
+        (
+          (await t.http.get(`/api/profiles/${cat.user.id}/friends`).set(bearer(viewer.accessToken)).expect(200))
+            .body as Page<UserSummary>
+        ).items;
+
+      // The other is left out altogether; whoever is shown carries real presence.
+      expect(onlineOf(await profiles(ann))).toEqual({ [ann.user.id]: true, [cat.user.id]: true });
+      expect(onlineOf(await profiles(bob))).toEqual({ [bob.user.id]: true, [cat.user.id]: true });
+      expect(onlineOf(await profiles(cat))).toEqual({
+        [ann.user.id]: true,
+        [bob.user.id]: true,
+        [cat.user.id]: true,
+      });
+      expect(onlineOf(await friendsOfCat(ann))).toEqual({ [ann.user.id]: true });
+      expect(onlineOf(await friendsOfCat(bob))).toEqual({ [bob.user.id]: true });
+      expect(onlineOf(await friendsOfCat(cat))).toEqual({ [ann.user.id]: true, [bob.user.id]: true });
+
+      // Bob's friend request notified Ann before the block; the notification stays, Bob reads offline in it.
+      const notifications = (await t.http.get('/api/notifications').set(bearer(ann.accessToken)).expect(200))
+        .body as Page<{ type: string; actor: UserSummary | null }>;
+      const fromBob = notifications.items.filter((n) => n.actor?.id === bob.user.id);
+      expect(fromBob).toEqual([expect.objectContaining({ type: 'friend_request' })]);
+      expect(fromBob[0].actor).toMatchObject({ online: false });
+      const fromCat = notifications.items.find((n) => n.actor?.id === cat.user.id);
+      expect(fromCat?.actor).toMatchObject({ online: true });
+    });
+  });
 });
