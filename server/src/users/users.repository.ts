@@ -7,7 +7,8 @@ import { returned } from '../database/returned-rows';
 import { User } from './user.entity';
 
 /** users.created_at has microseconds, cursors milliseconds: page on the millisecond so none is skipped. */
-const CREATED_MS = "date_trunc('milliseconds', u.created_at)";
+// In UTC, as the index users_active_created_ms_idx has it: the order of people is walked, not sorted.
+const CREATED_MS = "date_trunc('milliseconds', u.created_at AT TIME ZONE 'UTC')";
 
 /**
  * Every searchable name in one expression, exactly as `users_name_search_trgm_idx` (GIN, pg_trgm) is
@@ -142,7 +143,11 @@ export class UsersRepository {
       .take(take);
     if (search) qb.andWhere(`${NAME_SEARCH_EXPR} ILIKE :p ESCAPE '\\'`, { p: containsPattern(search) });
     if (hidden.length) qb.andWhere('u.id <> ALL(CAST(:hidden AS uuid[]))', { hidden });
-    if (after) qb.andWhere(`(${CREATED_MS}, u.id) < (:t, :id)`, { t: after.at, id: after.id });
+    if (after)
+      qb.andWhere(`(${CREATED_MS}, u.id) < (CAST(:t AS timestamptz) AT TIME ZONE 'UTC', :id)`, {
+        t: after.at,
+        id: after.id,
+      });
     return qb;
   }
 

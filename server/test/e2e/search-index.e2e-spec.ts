@@ -56,6 +56,23 @@ describe('Search indexes (pg_trgm)', () => {
     expect(plan).toContain('users_name_search_trgm_idx');
   });
 
+  it('the people list, first page and after a cursor, walks users_active_created_ms_idx instead of sorting every row', async () => {
+    const repo = t.app.get(UsersRepository);
+    const seed = `INSERT INTO users (email, password_hash, confirmed, display_name, first_name, last_name)
+       SELECT 'seed-' || i || '-' || md5(random()::text) || '@example.test', 'x', true,
+              'Marta ' || md5(i::text), 'Marta', 'Last' || (i % 541)
+       FROM generate_series(1, 20000) AS i`;
+    for (const [search, after] of [
+      [undefined, null],
+      [undefined, { at: new Date().toISOString(), id: 'ffffffff-ffff-4fff-bfff-ffffffffffff' }],
+    ] as const) {
+      const [sql, params] = repo.listActiveQuery(search, after, 21).getQueryAndParameters();
+      const plan = await explain(seed, 'users_name_search_trgm_idx', 'ANALYZE users', sql, params);
+      expect(plan).toContain('users_active_created_ms_idx');
+      expect(plan).not.toMatch(/\bSort\b/);
+    }
+  });
+
   // The directory's WHERE as ChatStore.publicRoomRows builds it (public groups, name ILIKE, newest activity first).
   it('public room search uses rooms_public_name_trgm_idx', async () => {
     const plan = await explain(

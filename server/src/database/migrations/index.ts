@@ -7,6 +7,7 @@ import { DirectListing1732300004700 } from './1732300004700-direct-listing';
 import { AvatarsAlbums1732300005500 } from './1732300005500-avatars-albums';
 import { Friendships1732300006000 } from './1732300006000-friendships';
 import { Notifications1732300008000 } from './1732300008000-notifications';
+import { PeopleOrder1732300009000 } from './1732300009000-people-order';
 
 /** Every migration, in order. A new migration is added here (explicit list: no globs that differ between ts and js). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AvatarsAlbums1732300005500,
   Friendships1732300006000,
   Notifications1732300008000,
+  PeopleOrder1732300009000,
 ];
