@@ -1,14 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AlbumsModule } from './albums/albums.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { ChatModule } from './chat/chat.module';
 import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { DomainEventsModule } from './common/events/domain-events.module';
-import { SocialGraphModule } from './users/social-graph.module';
+import { FriendshipsModule } from './friendships/friendships.module';
 
 /** The API process: HTTP + the chat gateway. Built from the validated config so transports are chosen once. */
 @Module({})
@@ -21,12 +23,14 @@ export class AppModule {
         CoreModule.forRoot(config, { consumeJobs: config.embedded }),
         ScheduleModule.forRoot(),
         DomainEventsModule,
-        SocialGraphModule,
+        FriendshipsModule,
         HealthModule,
         AuthModule,
         MediaModule,
         ChatModule,
         ProfilesModule,
+        NotificationsModule,
+        AlbumsModule,
       ],
     };
   }

@@ -11,6 +11,7 @@ import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemorySc
 import { routes } from './app.routes';
 import { AuthService } from './core/auth/auth.service';
 import { authInterceptor } from './core/interceptors/auth.interceptor';
+import { I18nService } from './core/i18n/i18n.service';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -20,6 +21,8 @@ export const appConfig: ApplicationConfig = {
     provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+    // The first render is in the reader's language: wait for its dictionary (a local chunk, not the API).
+    provideAppInitializer(() => inject(I18nService).ready()),
     // Refresh the cached user in the background; the first paint does not wait for the network.
     provideAppInitializer(() => {
       inject(AuthService).loadMe().subscribe();

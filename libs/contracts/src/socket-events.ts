@@ -1,5 +1,5 @@
 import type { Message, Room } from './chat';
-import type { Notification } from './notifications';
+import type { Notification, UnreadCount } from './notifications';
 import type { UserSummary } from './users';
 
 export const CHAT_NAMESPACE = '/chat';
@@ -87,7 +87,10 @@ export interface ServerToClientEvents {
   'room:added': (r: Room) => void;
   'room:updated': (r: Room) => void;
   'room:removed': (e: RoomRemovedEvent) => void;
+  /** A new or bumped notification (a bumped one keeps its id: replace it and move it to the top). */
   notification: (n: Notification) => void;
+  /** My unread notification count, whenever it changes (a new notification, or read on any of my devices). */
+  'notifications:unread': (c: UnreadCount) => void;
 }
 
 export type ServerEventName = keyof ServerToClientEvents;

@@ -20,6 +20,10 @@ export interface Profile extends UserSummary {
   lastSeenAt: string | null;
   friendsCount: number;
   friendship: FriendshipStatus;
+  /** GET /api/profiles/:id of someone else only: whether I block them (the profile offers Unblock). */
+  blockedByMe?: boolean;
+  /** GET /api/profiles/:id of someone else only: how many friends we share. */
+  mutualFriendsCount?: number;
 }
 
 export interface Me extends Profile {

@@ -28,6 +28,7 @@ import type { RegisterDto } from './dto/register.dto';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
 import type { User } from '../users/user.entity';
+import { FriendDirectory } from '../users/social-graph';
 import { toMe } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 
@@ -50,6 +51,7 @@ export class AuthService {
     private readonly codes: RegistrationCodeService,
     private readonly outbox: MailOutboxService,
     private readonly config: AppConfig,
+    private readonly friends: FriendDirectory,
   ) {}
 
   /**
@@ -137,7 +139,7 @@ export class AuthService {
   }
 
   async me(auth: AuthUser): Promise<Me> {
-    return toMe(await this.loadUser(auth));
+    return this.meOf(await this.loadUser(auth));
   }
 
   /** Always 202: whether the address has an account is not told. */
@@ -196,13 +198,13 @@ export class AuthService {
     user.email = verified.email;
     this.grantAdminIfListed(user);
     await this.users.update(user.id, { email: user.email, role: user.role });
-    return toMe(await this.loadUser(auth));
+    return this.meOf(await this.loadUser(auth));
   }
 
   private async signIn(user: User): Promise<AuthResponse> {
     const { accessToken, refreshToken } = await this.sessions.start(user);
     const fresh = (await this.users.findById(user.id)) ?? user;
-    return { accessToken, refreshToken, user: toMe(fresh) };
+    return { accessToken, refreshToken, user: await this.meOf(fresh) };
   }
 
   /** ADMIN_EMAILS users become admins when they confirm or sign in; true when the role changed. */
@@ -210,6 +212,12 @@ export class AuthService {
     if (user.role === 'admin' || !this.config.adminEmails.includes(user.email.toLowerCase())) return false;
     user.role = 'admin';
     return true;
+  }
+
+  /** Me with the friends count (from the friendships feature, through the FriendDirectory seam). */
+  private async meOf(user: User): Promise<Me> {
+    const counts = await this.friends.countsOf([user.id]);
+    return toMe(user, { friendsCount: counts.get(user.id) ?? 0 });
   }
 
   private async loadUser(auth: AuthUser): Promise<User> {

@@ -10,6 +10,7 @@ import { ChatGateway } from './chat.gateway';
 import { ChatService } from './chat.service';
 import { ChatSocketHooks } from './chat-socket.hooks';
 import { ChatStore } from './chat.store';
+import { MissedDirectMessages } from './missed-direct-messages';
 import { TypingService } from './typing.service';
 import { MessageEntity } from './message.entity';
 import { RoomMemberEntity } from './room-member.entity';
@@ -28,14 +29,7 @@ import { RoomEntity } from './room.entity';
     ChatDigestModule,
   ],
   controllers: [ChatController],
-  providers: [
-    ChatService,
-    ChatStore,
-    ChatGateway,
-    ChatSocketHooks,
-    TypingService,
-    // Until the friendships module provides the real ones (see social-graph.ts).
-  ],
+  providers: [ChatService, ChatStore, ChatGateway, ChatSocketHooks, TypingService, MissedDirectMessages],
   exports: [ChatService, ChatDigestModule],
 })
 export class ChatModule {}

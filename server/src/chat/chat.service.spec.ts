@@ -6,6 +6,7 @@ import type { RoomRow } from './chat.mapper';
 import { ChatService, isOpenToNonMembers } from './chat.service';
 import type { ChatStore, MembershipRow } from './chat.store';
 import type { BlockChecker } from '../users/social-graph';
+import type { MissedDirectMessages } from './missed-direct-messages';
 import type { TypingService } from './typing.service';
 
 const ME = '11111111-1111-4111-8111-111111111111';
@@ -51,8 +52,16 @@ describe('ChatService room rules', () => {
         id === OTHER ? { id, displayName: 'O', avatarUrl: null, online: false } : null,
     } as unknown as ChatStore;
     const db = { query: jest.fn(), transaction: jest.fn() } as unknown as DataSource;
-    const blocks: BlockChecker = { isBlocked: async () => blocked };
-    service = new ChatService(db, store, {} as RealtimeEmitter, {} as TypingService, {} as MediaService, blocks);
+    const blocks = { isBlocked: async () => blocked } as Partial<BlockChecker> as BlockChecker;
+    service = new ChatService(
+      db,
+      store,
+      {} as RealtimeEmitter,
+      {} as TypingService,
+      {} as MediaService,
+      blocks,
+      {} as MissedDirectMessages,
+    );
   });
 
   it('lets non-members see public groups only', () => {

@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException, Optional } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Message, Page, Room, UserSummary } from '@world-it/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -11,7 +11,7 @@ import type { MessageRow, RoomRow } from './chat.mapper';
 import { ChatStore, returned, type MembershipRow } from './chat.store';
 import { BlockChecker } from '../users/social-graph';
 import { TypingService } from './typing.service';
-import { UnreadDigestScheduler } from './unread-digest.scheduler';
+import { MissedDirectMessages } from './missed-direct-messages';
 
 export interface PageRequest {
   limit: number;
@@ -55,7 +55,7 @@ export class ChatService {
     private readonly typing: TypingService,
     private readonly media: MediaService,
     private readonly blocks: BlockChecker,
-    @Optional() private readonly digest?: UnreadDigestScheduler,
+    private readonly missed: MissedDirectMessages,
   ) {}
 
   // ---- access ----
@@ -386,7 +386,8 @@ export class ChatService {
     this.events.toRoom(roomId, 'message:new', message, isOpenToNonMembers(room));
     // After message:new: a client that already has the room counts the message once, as unread.
     if (stored.listed.length) await this.announceListed(roomId, stored.listed);
-    if (recipients.length) this.digest?.directMessageStored(recipients);
+    // After the broadcast, so connected members are not kept waiting for it.
+    if (recipients.length) await this.missed.stored({ id: stored.id, roomId, authorId: userId }, recipients);
     return { message, created: true };
   }
 

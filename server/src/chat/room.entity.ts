@@ -8,6 +8,8 @@ import { ImageEntity } from '../media/image.entity';
 @Index('rooms_direct_pair_key', ['directUserLow', 'directUserHigh'], { unique: true })
 // (last_activity_at DESC, id DESC) WHERE kind = 'group' AND visibility = 'public': the public room directory (made by the migration).
 @Index('rooms_public_activity_idx', { synchronize: false })
+// GIN pg_trgm on name WHERE public group: the directory's ILIKE search is index-served (made by the migration).
+@Index('rooms_public_name_trgm_idx', { synchronize: false })
 export class RoomEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

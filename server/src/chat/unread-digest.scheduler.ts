@@ -2,12 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JobName } from '@world-it/contracts';
 import { AppConfig } from '../config/app-config';
 import { JobQueue } from '../jobs/job-queue';
-import { PresenceService } from '../realtime/presence.service';
 import { UsersRepository } from '../users/users.repository';
 
 /**
  * Producer side of the unread digest: a direct message to someone with no connected socket (and the
- * digest on) schedules one delayed job for that recipient. The job id is per recipient and per delay
+ * digest on; see MissedDirectMessages) schedules one delayed job for that recipient. The job id is per recipient and per delay
  * window, so a burst of messages makes one job, never one per message.
  */
 @Injectable()
@@ -16,7 +15,6 @@ export class UnreadDigestScheduler {
 
   constructor(
     private readonly queue: JobQueue,
-    private readonly presence: PresenceService,
     private readonly config: AppConfig,
     private readonly users: UsersRepository,
   ) {}
@@ -25,17 +23,17 @@ export class UnreadDigestScheduler {
     return this.config.unreadDigestDelaySeconds * 1000;
   }
 
-  /** Never throws and never delays the sender: a digest is a courtesy, the message is already stored. */
-  directMessageStored(recipientIds: string[]): void {
-    void this.schedule(recipientIds).catch((err: unknown) =>
+  /**
+   * Recipients of a direct message who had no connected socket (decided once, by MissedDirectMessages).
+   * Never throws and never delays the sender: a digest is a courtesy, the message is already stored.
+   */
+  missedBy(offlineRecipientIds: string[]): void {
+    void this.schedule(offlineRecipientIds).catch((err: unknown) =>
       this.log.warn(`not scheduled: ${err instanceof Error ? err.message : String(err)}`),
     );
   }
 
-  private async schedule(recipientIds: string[]): Promise<void> {
-    const online = await this.presence.onlineAmong(recipientIds);
-    const offline = recipientIds.filter((id) => !online.has(id));
-    if (offline.length === 0) return;
+  private async schedule(offline: string[]): Promise<void> {
     const recipients = await this.users.withDigestOn(offline);
     const window = Math.floor(Date.now() / this.delayMs);
     for (const id of recipients) {

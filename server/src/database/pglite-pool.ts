@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { PGlite, types, type Results } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /**
  * A `pg`-shaped pool over one PGlite instance, for TypeORM's postgres driver.
@@ -32,6 +33,8 @@ class SharedPGlite {
   instance(): Promise<PGlite> {
     this.db ??= PGlite.create({
       dataDir: this.dataDir,
+      // The trigram indexes of people and room search (the migration creates the extension).
+      extensions: { pg_trgm },
       // Parse like node-postgres does, so the app behaves the same on both: int8 and numeric stay strings.
       parsers: { [types.INT8]: (v: string) => v, [types.NUMERIC]: (v: string) => v },
       serializers: { [types.BOOL]: (v: unknown) => (v === true || v === 'true' || v === 1 ? 'TRUE' : 'FALSE') },

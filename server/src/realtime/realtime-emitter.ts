@@ -55,10 +55,16 @@ export class RealtimeEmitter implements OnModuleDestroy {
     (this.ns.to(userIds.map(userChannel)).emit as (e: string, p: unknown) => boolean)(event, payload);
   }
 
-  /** To every channel listed (deduplicated per socket by socket.io). */
-  toChannels<E extends ServerEventName>(channels: string[], event: E, payload: ServerEventPayload<E>): void {
+  /** To every channel listed (deduplicated per socket by socket.io), except sockets in any `except` channel. */
+  toChannels<E extends ServerEventName>(
+    channels: string[],
+    event: E,
+    payload: ServerEventPayload<E>,
+    except: string[] = [],
+  ): void {
     if (!this.ns || channels.length === 0) return;
-    (this.ns.to(channels).emit as (e: string, p: unknown) => boolean)(event, payload);
+    const target = except.length ? this.ns.to(channels).except(except) : this.ns.to(channels);
+    (target.emit as (e: string, p: unknown) => boolean)(event, payload);
   }
 
   /** Subscribes every socket of these users to the chat room's channel (new members), on every process. */

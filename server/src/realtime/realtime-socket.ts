@@ -31,6 +31,8 @@ export interface SocketLifecycleHooks {
   channelsOf?(userId: string): Promise<string[]>;
   /** Channels that hear the user come online or go offline (chat: room co-members and friends). */
   presenceAudienceOf?(userId: string): Promise<string[]>;
+  /** Users who never hear this user's presence, even through an audience above (chat: people in a block with them). */
+  presenceHiddenFrom?(userId: string): Promise<string[]>;
   /** The user's last socket closed (chat: their typing stops); runs before the offline presence goes out. */
   wentOffline?(userId: string): Promise<void>;
 }

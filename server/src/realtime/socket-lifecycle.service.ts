@@ -114,13 +114,20 @@ export class SocketLifecycle {
     }
   }
 
-  /** To every audience the features name (room co-members, friends); socket.io delivers once per socket. */
+  /**
+   * To every audience the features name (room co-members, friends) except the users they hide it from
+   * (a block); socket.io delivers once per socket.
+   */
   private async announcePresence(userId: string, online: boolean, lastSeenAt: Date | null): Promise<void> {
-    const audiences = await Promise.all(this.hooks.map((h) => h.presenceAudienceOf?.(userId) ?? []));
-    this.emitter.toChannels(audiences.flat(), 'presence', {
-      userId,
-      online,
-      lastSeenAt: lastSeenAt ? lastSeenAt.toISOString() : null,
-    });
+    const [audiences, hidden] = await Promise.all([
+      Promise.all(this.hooks.map((h) => h.presenceAudienceOf?.(userId) ?? [])),
+      Promise.all(this.hooks.map((h) => h.presenceHiddenFrom?.(userId) ?? [])),
+    ]);
+    this.emitter.toChannels(
+      audiences.flat(),
+      'presence',
+      { userId, online, lastSeenAt: lastSeenAt ? lastSeenAt.toISOString() : null },
+      hidden.flat().map(userChannel),
+    );
   }
 }

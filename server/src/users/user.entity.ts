@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 @Entity('users')
 @Index('users_email_lower_key', { synchronize: false }) // UNIQUE (lower(email)): an expression index made by the migration
+// GIN pg_trgm over display, first and last name (NAME_SEARCH_EXPR in users.repository.ts), made by the migration
+@Index('users_name_search_trgm_idx', { synchronize: false })
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;

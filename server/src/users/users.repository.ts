@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Language } from '@world-it/contracts';
-import { Repository, type EntityManager } from 'typeorm';
+import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { TimeKey } from '../common/pagination/time-key-cursor';
 import { returned } from '../database/returned-rows';
 import { User } from './user.entity';
 
 /** users.created_at has microseconds, cursors milliseconds: page on the millisecond so none is skipped. */
 const CREATED_MS = "date_trunc('milliseconds', u.created_at)";
+
+/**
+ * Every searchable name in one expression, exactly as `users_name_search_trgm_idx` (GIN, pg_trgm) is
+ * built, so `ILIKE '%term%'` is index-served. A term matches the display name, or the first, last or
+ * full name ("first last"); the newline keeps it from matching across the display/first boundary.
+ */
+const NAME_SEARCH_EXPR = `((u.display_name)::text || E'\\n' || (u.first_name)::text || ' ' || (u.last_name)::text)`;
 
 /** LIKE pattern for a literal substring (user text never acts as a wildcard). */
 function containsPattern(text: string): string {
@@ -39,8 +46,15 @@ export class UsersRepository {
     return em ? em.getRepository(User) : this.users;
   }
 
-  findById(id: string, em?: EntityManager): Promise<User | null> {
-    return this.repo(em).findOne({ where: { id } });
+  /** `lock` (inside the caller's transaction) takes a row lock: changes to one user's avatar go one at a time. */
+  findById(id: string, em?: EntityManager, lock = false): Promise<User | null> {
+    return this.repo(em).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  /** These users (any that exist, in no particular order): one query for a page's worth of people. */
+  findByIds(ids: string[]): Promise<User[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.users.findBy({ id: In([...new Set(ids)]) });
   }
 
   /** A confirmed, unbanned user, or null. */
@@ -63,6 +77,11 @@ export class UsersRepository {
 
   async update(id: string, changes: Partial<User>): Promise<void> {
     await this.users.update({ id }, changes);
+  }
+
+  /** The active avatar (an image id from the user's avatar history), or null for the default avatar. */
+  async setAvatarImage(id: string, imageId: string | null, em?: EntityManager): Promise<void> {
+    await this.repo(em).update({ id }, { avatarImageId: imageId });
   }
 
   authState(id: string): Promise<UserAuthState | null> {
@@ -101,23 +120,30 @@ export class UsersRepository {
 
   /**
    * One page of active users, newest first, after the cursor; `search` matches the display, first,
-   * last or full name (case-insensitive). Answers up to `take` rows.
+   * last or full name (case-insensitive, served by the trigram index); `hidden` users are left out
+   * (people in a block with the viewer). Answers up to `take` rows.
    */
-  listActive(search: string | undefined, after: TimeKey | null, take: number): Promise<User[]> {
+  listActive(search: string | undefined, after: TimeKey | null, take: number, hidden: string[] = []): Promise<User[]> {
+    return this.listActiveQuery(search, after, take, hidden).getMany();
+  }
+
+  /** The query `listActive` runs (exposed so a test can EXPLAIN it and see the trigram index used). */
+  listActiveQuery(
+    search: string | undefined,
+    after: TimeKey | null,
+    take: number,
+    hidden: string[] = [],
+  ): SelectQueryBuilder<User> {
     const qb = this.users
       .createQueryBuilder('u')
       .where('u.confirmed = true AND u.banned = false')
       .orderBy(CREATED_MS, 'DESC')
       .addOrderBy('u.id', 'DESC')
       .take(take);
-    if (search) {
-      qb.andWhere(
-        `(u.display_name ILIKE :p ESCAPE '\\' OR u.first_name ILIKE :p ESCAPE '\\' OR u.last_name ILIKE :p ESCAPE '\\' OR (u.first_name || ' ' || u.last_name) ILIKE :p ESCAPE '\\')`,
-        { p: containsPattern(search) },
-      );
-    }
+    if (search) qb.andWhere(`${NAME_SEARCH_EXPR} ILIKE :p ESCAPE '\\'`, { p: containsPattern(search) });
+    if (hidden.length) qb.andWhere('u.id <> ALL(CAST(:hidden AS uuid[]))', { hidden });
     if (after) qb.andWhere(`(${CREATED_MS}, u.id) < (:t, :id)`, { t: after.at, id: after.id });
-    return qb.getMany();
+    return qb;
   }
 
   /** The user's last socket closed: stamps and answers `last_seen_at`. */

@@ -137,5 +137,6 @@ describe('Foundation: embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
     } finally {
       await second.close();
     }
-  });
+    // Two cold PGlite starts, each running every migration: a budget for a busy 2-core machine, not a target.
+  }, 90_000);
 });

@@ -4,6 +4,9 @@ import { Accounts1732300001000 } from './1732300001000-accounts';
 import { Media1732300002000 } from './1732300002000-media';
 import { Chat1732300003000 } from './1732300003000-chat';
 import { DirectListing1732300004700 } from './1732300004700-direct-listing';
+import { AvatarsAlbums1732300005500 } from './1732300005500-avatars-albums';
+import { Friendships1732300006000 } from './1732300006000-friendships';
+import { Notifications1732300008000 } from './1732300008000-notifications';
 
 /** Every migration, in order. A new migration is added here (explicit list: no globs that differ between ts and js). */
 export const MIGRATIONS = [
@@ -13,4 +16,7 @@ export const MIGRATIONS = [
   Media1732300002000,
   Chat1732300003000,
   DirectListing1732300004700,
+  AvatarsAlbums1732300005500,
+  Friendships1732300006000,
+  Notifications1732300008000,
 ];

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 
 import type { TranslationKey } from './en';
-import { I18N_DICTIONARIES, I18nService, LANGUAGE_STORAGE_KEY } from './i18n.service';
+import { I18N_DICTIONARIES, I18N_LOADERS, I18nService, LANGUAGE_STORAGE_KEY } from './i18n.service';
 
 describe('I18nService', () => {
   function setup(): I18nService {
@@ -117,10 +117,69 @@ describe('I18nService', () => {
     expect(['en', 'uk']).toContain(i18n.lang());
   });
 
-  describe('plurals on the real dictionaries', () => {
-    function real(lang: 'en' | 'uk'): I18nService {
-      localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
+  describe('a language loaded on demand', () => {
+    function withLoader(load: () => Promise<Record<string, string>>): I18nService {
+      TestBed.configureTestingModule({
+        providers: [
+          { provide: I18N_DICTIONARIES, useValue: { en: { 'nav.feed': 'Feed' } } },
+          { provide: I18N_LOADERS, useValue: { uk: load } },
+        ],
+      });
       return TestBed.inject(I18nService);
+    }
+
+    it('shows English until Ukrainian has arrived, then switches', async () => {
+      localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+      let arrive!: (d: Record<string, string>) => void;
+      const load = jest.fn(() => new Promise<Record<string, string>>((resolve) => (arrive = resolve)));
+      const i18n = withLoader(load);
+      i18n.use('uk');
+      expect(i18n.lang()).toBe('en');
+      expect(i18n.t('nav.feed')).toBe('Feed');
+      arrive({ 'nav.feed': 'Стрічка' });
+      await i18n.ready();
+      expect(i18n.lang()).toBe('uk');
+      expect(i18n.t('nav.feed')).toBe('Стрічка');
+      i18n.toggle();
+      i18n.toggle();
+      expect(i18n.lang()).toBe('uk');
+      expect(load).toHaveBeenCalledTimes(1);
+    });
+
+    it('starts in a stored Ukrainian once ready, and a later choice wins over a slow load', async () => {
+      localStorage.setItem(LANGUAGE_STORAGE_KEY, 'uk');
+      let arrive!: (d: Record<string, string>) => void;
+      const i18n = withLoader(() => new Promise((resolve) => (arrive = resolve)));
+      const ready = i18n.ready();
+      i18n.use('en');
+      arrive({ 'nav.feed': 'Стрічка' });
+      await ready;
+      expect(i18n.lang()).toBe('en');
+    });
+
+    it('stays in English when the dictionary cannot be fetched, and tries again on the next switch', async () => {
+      jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+      const load = jest
+        .fn<Promise<Record<string, string>>, []>()
+        .mockRejectedValueOnce(new Error('offline'))
+        .mockResolvedValueOnce({ 'nav.feed': 'Стрічка' });
+      const i18n = withLoader(load);
+      i18n.use('uk');
+      await i18n.ready();
+      expect(i18n.lang()).toBe('en');
+      i18n.use('uk');
+      await i18n.ready();
+      expect(i18n.lang()).toBe('uk');
+    });
+  });
+
+  describe('plurals on the real dictionaries', () => {
+    async function real(lang: 'en' | 'uk'): Promise<I18nService> {
+      localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
+      const i18n = TestBed.inject(I18nService);
+      await i18n.ready();
+      return i18n;
     }
 
     it.each([
@@ -134,8 +193,8 @@ describe('I18nService', () => {
       [0, '0 учасників'],
       [1.5, '1,5 учасника'],
       [1234, '1234 учасники'.replace('1234', new Intl.NumberFormat('uk').format(1234))],
-    ])('Ukrainian: %p members → %p', (n, expected) => {
-      expect(real('uk').t('chats.members', { n })).toBe(expected);
+    ])('Ukrainian: %p members → %p', async (n, expected) => {
+      expect((await real('uk')).t('chats.members', { n })).toBe(expected);
     });
 
     it.each([
@@ -143,12 +202,12 @@ describe('I18nService', () => {
       [2, '2 members'],
       [0, '0 members'],
       [1000, '1,000 members'],
-    ])('English: %p members → %p', (n, expected) => {
-      expect(real('en').t('chats.members', { n })).toBe(expected);
+    ])('English: %p members → %p', async (n, expected) => {
+      expect((await real('en')).t('chats.members', { n })).toBe(expected);
     });
 
-    it('Ukrainian verbs and nouns agree with the count in a sentence', () => {
-      const i18n = real('uk');
+    it('Ukrainian verbs and nouns agree with the count in a sentence', async () => {
+      const i18n = await real('uk');
       expect(i18n.t('confirm.wrongCode', { n: 1 })).toBe('Код неправильний. Залишилася 1 спроба.');
       expect(i18n.t('confirm.wrongCode', { n: 3 })).toBe('Код неправильний. Залишилося 3 спроби.');
       expect(i18n.t('confirm.wrongCode', { n: 5 })).toBe('Код неправильний. Залишилося 5 спроб.');
@@ -158,11 +217,12 @@ describe('I18nService', () => {
       expect(i18n.t('chats.room.newMessages', { n: 22 })).toBe('22 нові повідомлення');
     });
 
-    it('switching language re-formats the same count', () => {
-      const i18n = real('en');
+    it('switching language re-formats the same count', async () => {
+      const i18n = await real('en');
       expect(i18n.t('confirm.wrongCode', { n: 1 })).toBe('That code is not right. 1 attempt left.');
       expect(i18n.t('validation.minLength', { n: 8 })).toBe('Use at least 8 characters.');
       i18n.use('uk');
+      await i18n.ready();
       expect(i18n.t('validation.minLength', { n: 8 })).toBe('Щонайменше 8 символів.');
       expect(i18n.t('validation.minLength', { n: 1 })).toBe('Щонайменше 1 символ.');
     });

@@ -5,15 +5,24 @@ import type { IntlMessageFormat } from 'intl-messageformat';
 
 import { en, type TranslationKey } from './en';
 import { compileMessage, messageArguments } from './icu';
-import { uk } from './uk';
 
-export type Dictionaries = Record<Language, Partial<Record<TranslationKey, string>>>;
+export type Dictionary = Partial<Record<TranslationKey, string>>;
+export type Dictionaries = Record<Language, Dictionary>;
 export type TranslationParams = Record<string, string | number>;
 
-/** The dictionaries per language; a token so tests can supply their own. */
-export const I18N_DICTIONARIES = new InjectionToken<Dictionaries>('I18N_DICTIONARIES', {
+/** The dictionaries at hand from the start; a token so tests can supply their own. */
+export const I18N_DICTIONARIES = new InjectionToken<Partial<Dictionaries>>('I18N_DICTIONARIES', {
   providedIn: 'root',
-  factory: () => ({ en, uk }),
+  factory: () => ({ en }),
+});
+
+/**
+ * How to fetch the other languages: their own chunks, so the first page of someone reading English
+ * does not download (and parse) Ukrainian.
+ */
+export const I18N_LOADERS = new InjectionToken<Partial<Record<Language, () => Promise<Dictionary>>>>('I18N_LOADERS', {
+  providedIn: 'root',
+  factory: () => ({ uk: () => import('./uk').then((m) => m.uk) }),
 });
 
 export const LANGUAGE_STORAGE_KEY = 'wit.language';
@@ -33,13 +42,18 @@ function isLanguage(value: unknown): value is Language {
 
 @Injectable({ providedIn: 'root' })
 export class I18nService {
-  private readonly dictionaries = inject(I18N_DICTIONARIES);
+  private readonly dictionaries: Partial<Dictionaries> = { ...inject(I18N_DICTIONARIES) };
+  private readonly loaders = inject(I18N_LOADERS);
+  private readonly loading = new Map<Language, Promise<void>>();
   private readonly document = inject(DOCUMENT);
   /** Parsed messages per language and key, made on first use; `null` when the key has no usable message. */
   private readonly cache = new Map<string, CompiledMessage | null>();
   /** True once a language was picked on this device (stored); the server's choice then never overrides it. */
   private chosenHere = false;
-  private readonly language = signal<Language>(this.initialLanguage());
+  /** The language asked for last: a slower load of an earlier choice must not override it. */
+  private wanted: Language = this.initialLanguage();
+  /** The initial language, until its dictionary is here (see `ready`). */
+  private readonly language = signal<Language>(this.dictionaries[this.wanted] ? this.wanted : FALLBACK_LANGUAGE);
 
   /** The active language; read it in templates and computeds to re-render on a switch. */
   readonly lang = this.language.asReadonly();
@@ -51,10 +65,15 @@ export class I18nService {
     });
   }
 
-  /** A language the person picked on this device: applied and remembered here. */
+  /** Resolves once the initial language is usable; the app waits for it before its first render. */
+  ready(): Promise<void> {
+    return this.switchTo(this.wanted);
+  }
+
+  /** A language the person picked on this device: applied (once loaded) and remembered here. */
   use(lang: Language): void {
     if (!isLanguage(lang)) return;
-    this.language.set(lang);
+    void this.switchTo(lang);
     this.chosenHere = true;
     try {
       localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
@@ -69,11 +88,43 @@ export class I18nService {
    */
   adopt(lang: Language | null | undefined): void {
     if (this.chosenHere || !isLanguage(lang)) return;
-    this.language.set(lang);
+    void this.switchTo(lang);
   }
 
   toggle(): void {
-    this.use(this.language() === 'en' ? 'uk' : 'en');
+    this.use(this.wanted === 'en' ? 'uk' : 'en');
+  }
+
+  /** Sets the language at once when its dictionary is here, else after loading it (English meanwhile). */
+  private switchTo(lang: Language): Promise<void> {
+    this.wanted = lang;
+    if (this.dictionaries[lang]) {
+      this.language.set(lang);
+      return Promise.resolve();
+    }
+    return this.load(lang).then(() => {
+      if (this.wanted === lang && this.dictionaries[lang]) this.language.set(lang);
+    });
+  }
+
+  private load(lang: Language): Promise<void> {
+    const loader = this.loaders[lang];
+    if (!loader) return Promise.resolve();
+    let pending = this.loading.get(lang);
+    if (!pending) {
+      pending = loader().then(
+        (dictionary) => {
+          this.dictionaries[lang] = dictionary;
+        },
+        (error: unknown) => {
+          // Offline or a stale deployment: stay in the current language, and try again on the next switch.
+          this.loading.delete(lang);
+          report(`The ${lang} dictionary could not be loaded.`, error);
+        },
+      );
+      this.loading.set(lang, pending);
+    }
+    return pending;
   }
 
   /**

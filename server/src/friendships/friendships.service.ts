@@ -1,0 +1,218 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import {
+  SUGGESTIONS_MAX,
+  type BecameFriendsResponse,
+  type ErrorBody,
+  type FriendRequest,
+  type FriendRequestDirection,
+  type Page,
+  type PageQuery,
+  type UserSummary,
+} from '@world-it/contracts';
+import { DomainEvents } from '../common/events/domain-events';
+import { pageLimit, toPage } from '../common/pagination/cursor';
+import { decodeTimeKey } from '../common/pagination/time-key-cursor';
+import { PresenceService } from '../realtime/presence.service';
+import { toUserSummary } from '../users/user.mapper';
+import { UsersRepository } from '../users/users.repository';
+import { BlocksRepository } from './blocks.repository';
+import { FriendshipsRepository, type PersonRow, type RequestRow } from './friendships.repository';
+
+/** What sending a request did: a new request (201), the one already pending from me (200), or friends (200). */
+export type SendOutcome =
+  | { kind: 'requested'; request: FriendRequest }
+  | { kind: 'already_requested'; request: FriendRequest }
+  | { kind: 'friends'; body: BecameFriendsResponse };
+
+export function blockedError(message: string): ForbiddenException {
+  return new ForbiddenException({
+    statusCode: 403,
+    message,
+    error: 'Forbidden',
+    code: 'blocked',
+  } satisfies ErrorBody);
+}
+
+/**
+ * The friendship and blocking rules: requests, accept/decline/cancel, crossing requests becoming a
+ * friendship, unfriending, friend lists, suggestions, and blocks (which end the friendship and any
+ * request between the pair). Every change to a pair runs under that pair's lock; what notifications
+ * react to is announced through DomainEvents after the change is committed.
+ */
+@Injectable()
+export class FriendshipsService {
+  constructor(
+    private readonly friendships: FriendshipsRepository,
+    private readonly blocks: BlocksRepository,
+    private readonly users: UsersRepository,
+    private readonly presence: PresenceService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  // ---- requests ----
+
+  async sendRequest(meId: string, otherId: string): Promise<SendOutcome> {
+    if (otherId === meId) throw new ConflictException('You cannot send a friend request to yourself');
+    if (!(await this.users.findActive(otherId))) throw new NotFoundException('User not found');
+    const outcome = await this.friendships.transaction(async (em) => {
+      await this.friendships.lockPair(em, meId, otherId);
+      if (await this.blocks.eitherWay(meId, otherId, em))
+        throw blockedError('You cannot send this user a friend request');
+      const created = await this.friendships.insertRequest(em, meId, otherId);
+      if (created) return { kind: 'requested' as const, id: created.id };
+      // The pair has a row already (the unique pair decides; under the pair lock it cannot change now).
+      const existing = await this.friendships.findPair(meId, otherId, em, true);
+      if (!existing) throw new Error('friendships row vanished under the pair lock');
+      if (existing.status === 'accepted') throw new ConflictException('You are friends already');
+      if (existing.requester_id === meId) return { kind: 'already_requested' as const, id: existing.id };
+      // They had asked me: my request accepts theirs (also when both sent at the same moment).
+      await this.friendships.markAccepted(em, existing.id);
+      return { kind: 'friends' as const, id: existing.id };
+    });
+    switch (outcome.kind) {
+      case 'requested': {
+        await this.events.emit('friendship.requested', { requestId: outcome.id, fromId: meId, toId: otherId });
+        return { kind: 'requested', request: await this.requestOrFail(outcome.id) };
+      }
+      case 'already_requested':
+        return { kind: 'already_requested', request: await this.requestOrFail(outcome.id) };
+      case 'friends':
+        await this.events.emit('friendship.accepted', { requesterId: otherId, accepterId: meId });
+        return { kind: 'friends', body: { status: 'friends' } };
+    }
+  }
+
+  /** The recipient accepts: the pair are friends. Anyone else (or no such pending request) → 404. */
+  async accept(meId: string, requestId: string): Promise<BecameFriendsResponse> {
+    const requesterId = await this.friendships.transaction(async (em) => {
+      const row = await this.friendships.pendingTo(em, requestId, meId);
+      if (!row) throw new NotFoundException('Friend request not found');
+      await this.friendships.markAccepted(em, row.id);
+      return row.requester_id;
+    });
+    await this.events.emit('friendship.accepted', { requesterId, accepterId: meId });
+    return { status: 'friends' };
+  }
+
+  /** The recipient declines: the request is gone (the sender may ask again later). */
+  async decline(meId: string, requestId: string): Promise<void> {
+    await this.friendships.transaction(async (em) => {
+      const row = await this.friendships.pendingTo(em, requestId, meId);
+      if (!row) throw new NotFoundException('Friend request not found');
+      await this.friendships.deleteById(em, row.id);
+    });
+  }
+
+  /** The sender takes the request back. */
+  async cancel(meId: string, requestId: string): Promise<void> {
+    if (!(await this.friendships.deletePendingFrom(requestId, meId))) {
+      throw new NotFoundException('Friend request not found');
+    }
+  }
+
+  async requests(meId: string, direction: FriendRequestDirection, q: PageQuery): Promise<Page<FriendRequest>> {
+    const limit = pageLimit(q);
+    const rows = await this.friendships.requestsPage(meId, direction, decodeTimeKey(q.cursor), limit + 1);
+    const online = await this.presence.onlineAmong(rows.flatMap((r) => [r.from.id, r.to.id]));
+    return toPage(
+      rows,
+      limit,
+      (r) => toFriendRequest(r, online),
+      (r) => ({ t: r.createdAt.toISOString(), id: r.id }),
+    );
+  }
+
+  // ---- friends ----
+
+  async unfriend(meId: string, otherId: string): Promise<void> {
+    if (!(await this.friendships.deletePair(meId, otherId, 'accepted'))) {
+      throw new NotFoundException('You are not friends');
+    }
+  }
+
+  myFriends(meId: string, q: PageQuery): Promise<Page<UserSummary>> {
+    return this.friendsPage(meId, q, []);
+  }
+
+  /** Anyone's friends (404 for an unknown user); people in a block with the viewer are left out. */
+  async friendsOf(viewerId: string, userId: string, q: PageQuery): Promise<Page<UserSummary>> {
+    if (!(await this.users.findActive(userId))) throw new NotFoundException('User not found');
+    return this.friendsPage(userId, q, userId === viewerId ? [] : await this.blocks.peersOf(viewerId));
+  }
+
+  private async friendsPage(userId: string, q: PageQuery, hidden: string[]): Promise<Page<UserSummary>> {
+    const limit = pageLimit(q);
+    const rows = await this.friendships.friendsPage(userId, decodeTimeKey(q.cursor), limit + 1, hidden);
+    const online = await this.presence.onlineAmong(rows.map((r) => r.id));
+    return toPage(
+      rows,
+      limit,
+      (r) => summary(r, online),
+      (r) => ({ t: r.since.toISOString(), id: r.id }),
+    );
+  }
+
+  async suggestions(meId: string): Promise<UserSummary[]> {
+    const rows = await this.friendships.suggestions(meId, SUGGESTIONS_MAX);
+    const online = await this.presence.onlineAmong(rows.map((r) => r.id));
+    return rows.map((r) => summary(r, online));
+  }
+
+  // ---- blocks ----
+
+  /** Idempotent; ends any friendship or pending request between the two. */
+  async block(meId: string, otherId: string): Promise<void> {
+    if (otherId === meId) throw new BadRequestException(['id must be someone else: you cannot block yourself']);
+    if (!(await this.users.findActive(otherId))) throw new NotFoundException('User not found');
+    await this.friendships.transaction(async (em) => {
+      await this.friendships.lockPair(em, meId, otherId);
+      await this.blocks.insert(em, meId, otherId);
+      await this.friendships.deletePair(meId, otherId, undefined, em);
+    });
+  }
+
+  /** Idempotent: unblocking someone I do not block is fine (a since-banned account can be unblocked too). */
+  async unblock(meId: string, otherId: string): Promise<void> {
+    if (otherId === meId) throw new BadRequestException(['id must be someone else: you cannot block yourself']);
+    if (!(await this.users.findById(otherId))) throw new NotFoundException('User not found');
+    await this.blocks.delete(meId, otherId);
+  }
+
+  /** The people I block; never with presence (a block hides it both ways). */
+  async blocked(meId: string, q: PageQuery): Promise<Page<UserSummary>> {
+    const limit = pageLimit(q);
+    const rows = await this.blocks.blockedPage(meId, decodeTimeKey(q.cursor), limit + 1);
+    return toPage(
+      rows,
+      limit,
+      (r) => toUserSummary(r, false),
+      (r) => ({ t: r.since.toISOString(), id: r.id }),
+    );
+  }
+
+  private async requestOrFail(id: string): Promise<FriendRequest> {
+    const row = await this.friendships.requestById(id);
+    if (!row) throw new NotFoundException('Friend request not found');
+    const online = await this.presence.onlineAmong([row.from.id, row.to.id]);
+    return toFriendRequest(row, online);
+  }
+}
+
+function summary(row: PersonRow, online: Set<string>): UserSummary {
+  return toUserSummary(row, online.has(row.id));
+}
+
+export function toFriendRequest(row: RequestRow, online: Set<string>): FriendRequest {
+  return {
+    id: row.id,
+    from: summary(row.from, online),
+    to: summary(row.to, online),
+    createdAt: row.createdAt.toISOString(),
+  };
+}

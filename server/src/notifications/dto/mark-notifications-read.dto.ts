@@ -1,0 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PAGE_LIMIT_MAX, type MarkNotificationsReadRequest } from '@world-it/contracts';
+import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+
+export class MarkNotificationsReadDto implements MarkNotificationsReadRequest {
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: PAGE_LIMIT_MAX,
+    description: 'Notifications to mark read (ids that are not mine are ignored); without ids, all of mine',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(PAGE_LIMIT_MAX)
+  @IsUUID('all', { each: true })
+  ids?: string[];
+}
