@@ -20,9 +20,9 @@ function isNotification(value: unknown): value is Notification {
 export type NotificationsListState = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
- * My notifications: the unread count for the bell (from the server, refreshed whenever a
- * `notification` arrives on the socket or the socket reconnects) and the list the bell opens,
- * newest first, with new ones added live. One per app, following the session.
+ * My notifications: the unread count for the bell (fetched at sign-in and after a reconnect, then
+ * kept by the server's `notifications:unread` pushes) and the list the bell opens, newest first,
+ * with new ones added live. One per app, following the session.
  */
 @Injectable({ providedIn: 'root' })
 export class NotificationsStore {
@@ -47,8 +47,21 @@ export class NotificationsStore {
   readonly hasUnread = computed(() => this.count() > 0 || this.list().some((n) => !n.read));
 
   constructor() {
-    // The server's count is the truth: a pushed notification may be new or an unread one bumped to
-    // the top (same id), and other devices mark things read; one small request settles it.
+    // The server pushes my unread count whenever it changes (a new notification, or read on any of
+    // my devices); a pushed notification may be new or an unread one bumped to the top (same id).
+    this.socket
+      .on('notifications:unread')
+      .pipe(takeUntilDestroyed())
+      .subscribe((c) => {
+        if (typeof c?.count === 'number') this.count.set(Math.max(0, c.count));
+      });
+    this.socket
+      .on('notification')
+      .pipe(takeUntilDestroyed())
+      .subscribe((n) => {
+        if (isNotification(n)) this.upsert(n);
+      });
+    // Whatever changed while the socket was away: ask once it is back.
     this.recounts
       .pipe(
         filter(() => this.auth.isSignedIn()),
@@ -56,15 +69,6 @@ export class NotificationsStore {
         takeUntilDestroyed(),
       )
       .subscribe(({ count }) => this.count.set(Math.max(0, count)));
-
-    this.socket
-      .on('notification')
-      .pipe(takeUntilDestroyed())
-      .subscribe((n) => {
-        if (isNotification(n)) this.upsert(n);
-        this.recounts.next();
-      });
-    // Whatever arrived while the socket was away shows up in the count after a reconnect.
     this.socket.connectionState$
       .pipe(
         filter((s) => s === 'connected'),
@@ -135,8 +139,6 @@ export class NotificationsStore {
     } catch {
       this.count.set(before);
       return false;
-    } finally {
-      this.recounts.next();
     }
   }
 

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
-import type { FriendRequestDirection } from '@world-it/contracts';
+import type { FriendRequestDirection, Profile } from '@world-it/contracts';
 import { firstValueFrom, type Observable } from 'rxjs';
 
 import { becameFriends, FriendsApiService } from '../../../core/friends/friends-api.service';
@@ -8,7 +8,6 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { NoticeService } from '../../../core/notice/notice.service';
 import { ConfirmDialogComponent } from '../../chats/components/confirm-dialog.component';
 import { DirectChatService } from '../../chats/data-access/direct-chat.service';
-import type { SocialProfile } from '../data-access/social-profile';
 
 type Action = 'add' | 'cancel' | 'accept' | 'decline' | 'unfriend' | 'block' | 'unblock';
 
@@ -185,9 +184,9 @@ export class ProfileFriendshipComponent {
   private readonly i18n = inject(I18nService);
   protected readonly direct = inject(DirectChatService);
 
-  readonly profile = input.required<SocialProfile>();
+  readonly profile = input.required<Profile>();
   /** The profile as it is now: at once (optimistic), then the rollback if the server refused. */
-  readonly changed = output<SocialProfile>();
+  readonly changed = output<Profile>();
 
   protected readonly busy = signal<Action | null>(null);
   protected readonly confirming = signal<'block' | 'unfriend' | null>(null);
@@ -216,7 +215,7 @@ export class ProfileFriendshipComponent {
   }
 
   /** Calls the server; answers a corrected profile when its answer differs from the optimistic guess. */
-  private async request(p: SocialProfile, action: Action): Promise<SocialProfile | null> {
+  private async request(p: Profile, action: Action): Promise<Profile | null> {
     switch (action) {
       case 'add': {
         const result = await firstValueFrom(this.api.sendRequest(p.id));
@@ -246,7 +245,7 @@ export class ProfileFriendshipComponent {
 
   /** The profile only says a request exists; its id comes from my requests list. */
   private async withRequest(
-    p: SocialProfile,
+    p: Profile,
     direction: FriendRequestDirection,
     call: (requestId: string) => Observable<unknown>,
   ): Promise<void> {
@@ -260,7 +259,7 @@ export class ProfileFriendshipComponent {
 class RequestGoneError extends Error {}
 
 /** The profile as the action will leave it. */
-function applied(p: SocialProfile, action: Action): SocialProfile {
+function applied(p: Profile, action: Action): Profile {
   switch (action) {
     case 'add':
       return { ...p, friendship: 'outgoing' };
@@ -276,7 +275,9 @@ function applied(p: SocialProfile, action: Action): SocialProfile {
         ...p,
         blockedByMe: true,
         friendship: 'none',
+        // Neither sees the other's presence across a block (the server answers the same from now on).
         online: false,
+        lastSeenAt: null,
         friendsCount: p.friendship === 'friends' ? Math.max(0, p.friendsCount - 1) : p.friendsCount,
       };
     case 'unblock':

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
+import type { Profile } from '@world-it/contracts';
 import { catchError, map, merge, of, Subject, switchMap } from 'rxjs';
 
 import { AuthService } from '../../../core/auth/auth.service';
@@ -15,11 +16,10 @@ import { formatCalendarDate, formatRelative, fullName, localeOf } from '../../pe
 import { ProfileEditFormComponent } from '../components/profile-edit-form.component';
 import { ProfileFriendshipComponent } from '../components/profile-friendship.component';
 import { ProfileMutualFriendsComponent } from '../components/profile-mutual-friends.component';
-import type { SocialProfile } from '../data-access/social-profile';
 
 type Loaded =
   | { status: 'loading' }
-  | { status: 'ready'; profile: SocialProfile }
+  | { status: 'ready'; profile: Profile }
   | { status: 'missing' }
   | { status: 'error'; error: UiMessage };
 
@@ -126,7 +126,7 @@ export class ProfilePage {
   }
 
   /** A friendship or block change, shown at once (and again if the server refused it). */
-  protected onChanged(profile: SocialProfile): void {
+  protected onChanged(profile: Profile): void {
     if (!this.isMine()) this.other.set({ status: 'ready', profile });
   }
 
