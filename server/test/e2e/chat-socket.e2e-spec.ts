@@ -264,6 +264,23 @@ describe('Chat over Socket.IO (/chat)', () => {
       expect(await unread()).toBe(0);
     });
 
+    it('read reaches every socket of the reader too, so another tab clears its unread badge (socket and REST)', async () => {
+      const [a, b] = [await createUser(t), await createUser(t)];
+      const room = await direct(a, b);
+      const [ca, tab1, tab2] = [await connect(a), await connect(b), await connect(b)];
+      const m1 = (await ca.request('message:send', { roomId: room.id, content: '1', clientId: 'rt-1' }))
+        .message as Message;
+      expect(await tab2.request('read', { roomId: room.id, messageId: m1.id })).toEqual({ ok: true });
+      const mine = { roomId: room.id, userId: b.user.id, messageId: m1.id };
+      expect(await tab1.next('read')).toEqual(mine);
+      expect(await tab2.next('read')).toEqual(mine);
+
+      const m2 = (await ca.request('message:send', { roomId: room.id, content: '2', clientId: 'rt-2' }))
+        .message as Message;
+      await t.http.post(`/api/chats/${room.id}/read`).set(bearer(b.accessToken)).send({ messageId: m2.id }).expect(204);
+      expect(await tab1.next('read', (e) => e.messageId === m2.id)).toEqual({ ...mine, messageId: m2.id });
+    });
+
     it('presence: co-members see online on the first socket and offline (with lastSeenAt) after the last one', async () => {
       const [a, b] = [await createUser(t), await createUser(t)];
       const dm = await direct(a, b);

@@ -399,6 +399,9 @@ export const en = {
   'notifications.accepted': 'Request accepted',
   'notifications.declined': 'Request declined',
   'notifications.allRequests': 'All friend requests',
+
+  // Unread messages across chats (header badge). ICU plural: the messageformat migration renders it.
+  'unread.badgeLabel': '{n, plural, one {# unread message} other {# unread messages}}',
 } as const;
 
 export type TranslationKey = keyof typeof en;

@@ -402,4 +402,8 @@ export const uk: Dictionary = {
   'notifications.accepted': 'Запит прийнято',
   'notifications.declined': 'Запит відхилено',
   'notifications.allRequests': 'Усі запити в друзі',
+
+  // Unread messages across chats (header badge). ICU plural: the messageformat migration renders it.
+  'unread.badgeLabel':
+    '{n, plural, one {# непрочитане повідомлення} few {# непрочитані повідомлення} many {# непрочитаних повідомлень} other {# непрочитаного повідомлення}}',
 };

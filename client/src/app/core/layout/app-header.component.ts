@@ -6,6 +6,7 @@ import type { TranslationKey } from '../i18n/en';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import { NotificationsBellComponent } from '../notifications/notifications-bell.component';
 import { LanguagePreferenceService } from '../profiles/language-preference.service';
+import { UnreadStore } from '../unread/unread.store';
 import { UserMenuComponent } from './user-menu.component';
 
 interface NavItem {
@@ -79,6 +80,12 @@ const ICONS = {
                   />
                 </svg>
                 <span>{{ item.label | t }}</span>
+                @if (item.path === '/chats' && unread.total(); as n) {
+                  <span class="nav__badge" aria-hidden="true" data-testid="nav-chats-badge">{{
+                    n > 99 ? '99+' : n
+                  }}</span>
+                  <span class="visually-hidden">{{ 'unread.badgeLabel' | t: { n } }}</span>
+                }
               </a>
             }
           </nav>
@@ -185,6 +192,19 @@ const ICONS = {
     .nav__icon {
       flex: none;
     }
+    .nav__badge {
+      min-width: 20px;
+      height: 20px;
+      padding: 0 6px;
+      border-radius: var(--wit-radius-full);
+      background: var(--wit-color-danger);
+      color: #fff;
+      font-size: var(--wit-text-xs);
+      font-weight: var(--wit-weight-bold);
+      line-height: 20px;
+      text-align: center;
+      font-variant-numeric: tabular-nums;
+    }
     .header__actions {
       display: flex;
       align-items: center;
@@ -245,6 +265,20 @@ const ICONS = {
         font-size: var(--wit-text-xs);
         margin: 6px 2px;
       }
+      .nav__link {
+        position: relative;
+      }
+      /* On the icon's top-right corner, ringed so it stands off the icon */
+      .nav__badge {
+        position: absolute;
+        top: 2px;
+        left: calc(50% + 4px);
+        min-width: 18px;
+        height: 18px;
+        padding: 0 5px;
+        line-height: 18px;
+        box-shadow: 0 0 0 2px var(--wit-color-surface);
+      }
       .btn--ghost {
         padding-inline: var(--wit-space-2);
       }
@@ -259,6 +293,7 @@ const ICONS = {
 export class AppHeaderComponent {
   protected readonly auth = inject(AuthService);
   protected readonly language = inject(LanguagePreferenceService);
+  protected readonly unread = inject(UnreadStore);
 
   protected readonly items: readonly NavItem[] = [
     { path: '/', label: 'nav.feed', testId: 'nav-feed', icon: ICONS.feed, exact: true },

@@ -1,20 +1,26 @@
 import { Routes } from '@angular/router';
 
 import { guestGuard } from '../../core/guards/guest.guard';
+import { LoginPage } from './pages/login.page';
+import { RegisterPage } from './pages/register.page';
 
-/** The account pages: only for visitors who are not signed in. */
+/**
+ * The account pages: only for visitors who are not signed in. Log in and register are where a
+ * newcomer lands, so they ship in the first bundle (no second round trip before the first paint on
+ * a phone); the rarer steps load on demand.
+ */
 export const AUTH_ROUTES: Routes = [
   {
     path: 'login',
     title: 'login.submit',
     canActivate: [guestGuard],
-    loadComponent: () => import('./pages/login.page').then((m) => m.LoginPage),
+    component: LoginPage,
   },
   {
     path: 'register',
     title: 'menu.register',
     canActivate: [guestGuard],
-    loadComponent: () => import('./pages/register.page').then((m) => m.RegisterPage),
+    component: RegisterPage,
   },
   {
     path: 'confirm',

@@ -46,7 +46,7 @@ import { safeReturnUrl } from '../data-access/return-url';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <wit-auth-card [heading]="'confirm.title' | t" [subtitle]="subtitle()">
-      <form (ngSubmit)="submit()" novalidate>
+      <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         @if (error(); as e) {
           <div class="alert alert--error form__alert" role="alert" data-testid="form-error">{{ e | msg }}</div>
         }
@@ -62,7 +62,7 @@ import { safeReturnUrl } from '../data-access/return-url';
               class="input"
               type="email"
               autocomplete="email"
-              [formControl]="emailControl"
+              formControlName="email"
               data-testid="confirm-email"
               [attr.aria-invalid]="emailControl.touched && emailControl.invalid ? 'true' : null"
             />
@@ -114,7 +114,9 @@ export class ConfirmPage implements OnInit {
   readonly sent = input<string>('');
   readonly returnUrl = input<string>('');
 
-  readonly emailControl = inject(NonNullableFormBuilder).control('', EMAIL_VALIDATORS);
+  /** A FormGroup, so its directive handles submit (a form without one is submitted natively: a page reload). */
+  readonly form = inject(NonNullableFormBuilder).group({ email: ['', EMAIL_VALIDATORS] });
+  readonly emailControl = this.form.controls.email;
   readonly code = signal('');
   readonly loading = signal(false);
   readonly resending = signal(false);

@@ -34,7 +34,7 @@ import { AuthCardComponent } from '../components/auth-card.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <wit-auth-card [heading]="'forgot.title' | t" [subtitle]="'forgot.subtitle' | t">
-      <form (ngSubmit)="submit()" novalidate>
+      <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         @if (error(); as e) {
           <div class="alert alert--error form__alert" role="alert" data-testid="form-error">{{ e | msg }}</div>
         }
@@ -48,7 +48,7 @@ import { AuthCardComponent } from '../components/auth-card.component';
             inputmode="email"
             spellcheck="false"
             data-testid="forgot-email"
-            [formControl]="emailControl"
+            formControlName="email"
             [attr.aria-invalid]="emailControl.touched && emailControl.invalid ? 'true' : null"
           />
           <wit-field-error [control]="emailControl" />
@@ -72,7 +72,9 @@ export class ForgotPasswordPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
 
   readonly email = input<string>('');
-  readonly emailControl = inject(NonNullableFormBuilder).control('', EMAIL_VALIDATORS);
+  /** A FormGroup, so its directive handles submit (a form without one is submitted natively: a page reload). */
+  readonly form = inject(NonNullableFormBuilder).group({ email: ['', EMAIL_VALIDATORS] });
+  readonly emailControl = this.form.controls.email;
   readonly loading = signal(false);
   readonly error = signal<UiMessage | null>(null);
 

@@ -1,8 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
+import { type HttpRequest, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { Me, Page, Room } from '@world-it/contracts';
+import { type Me, type Page, PAGE_LIMIT_MAX, type Room } from '@world-it/contracts';
 
 import { SESSION_STORAGE_KEY } from '../../../core/auth/auth.service';
 import { SocketService } from '../../../core/socket/socket.service';
@@ -36,7 +36,16 @@ describe('ChatsStore', () => {
 
   function flushPage(items: Room[], nextCursor: string | null = null): void {
     const page: Page<Room> = { items, nextCursor };
-    http.expectOne((r) => r.url === '/api/chats' && !r.params.has('cursor')).flush(page);
+    http.expectOne((r) => r.url === '/api/chats' && !r.params.has('cursor') && !isUnreadLoad(r)).flush(page);
+    flushUnread(items);
+  }
+
+  const isUnreadLoad = (r: HttpRequest<unknown>): boolean => r.params.get('limit') === String(PAGE_LIMIT_MAX);
+
+  /** UnreadStore (which keeps the counts) reads the whole list on every connect: the same rooms here. */
+  function flushUnread(items: Room[]): void {
+    for (const req of http.match((r) => r.url === '/api/chats' && isUnreadLoad(r)))
+      req.flush({ items, nextCursor: null });
   }
 
   const ids = (): string[] => store.rooms().map((r) => r.id);
@@ -114,7 +123,8 @@ describe('ChatsStore', () => {
     store.load();
     flushPage([makeRoom({ id: 'a' })]);
     socket.server('message:new', makeMessage({ roomId: 'far' }));
-    http.expectOne('/api/chats/far').flush(makeRoom({ id: 'far', unreadCount: 1 }));
+    // Both ask: the list for the room, UnreadStore for its count.
+    for (const req of http.match('/api/chats/far')) req.flush(makeRoom({ id: 'far', unreadCount: 1 }));
     expect(ids()).toEqual(['far', 'a']);
   });
 

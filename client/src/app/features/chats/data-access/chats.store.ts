@@ -1,18 +1,12 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import {
-  type Message,
-  type PresenceEvent,
-  type ReadEvent,
-  type Room,
-  TYPING_TTL_MS,
-  type TypingEvent,
-} from '@world-it/contracts';
+import { type Message, type PresenceEvent, type Room, TYPING_TTL_MS, type TypingEvent } from '@world-it/contracts';
 import { filter, pairwise, startWith, type Subscription } from 'rxjs';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { genericErrorMessage, type UiMessage } from '../../../core/i18n/ui-message';
 import { SocketService } from '../../../core/socket/socket.service';
+import { UnreadStore } from '../../../core/unread/unread.store';
 import { ChatApiService } from './chat-api.service';
 import { hasRoomId, isMessage, isRoom } from './socket-guards';
 
@@ -30,6 +24,7 @@ export class ChatsStore {
   private readonly api = inject(ChatApiService);
   private readonly socket = inject(SocketService);
   private readonly auth = inject(AuthService);
+  private readonly unread = inject(UnreadStore);
   private readonly destroyRef = inject(DestroyRef);
 
   private readonly list = signal<readonly Room[]>([]);
@@ -45,15 +40,22 @@ export class ChatsStore {
   private loadSub: Subscription | null = null;
   private pagesLoaded = 0;
 
-  readonly rooms = this.list.asReadonly();
+  /** The rooms with my unread counts as UnreadStore keeps them (it owns what counts as unread). */
+  readonly rooms = computed(() =>
+    this.list().map((room) => {
+      const unreadCount = this.unread.countFor(room.id) ?? room.unreadCount;
+      return unreadCount === room.unreadCount ? room : { ...room, unreadCount };
+    }),
+  );
   readonly loading = computed(() => this.state() === 'loading');
   readonly loaded = computed(() => this.state() === 'loaded');
   readonly loadingMore = this.moreLoading.asReadonly();
   readonly hasMore = computed(() => this.cursor() !== null);
   readonly error = signal<UiMessage | null>(null);
   /** The room open in the room view; its new messages do not count as unread. */
-  readonly activeRoomId = signal<string | null>(null);
-  readonly totalUnread = computed(() => this.list().reduce((sum, r) => sum + (r.unreadCount > 0 ? 1 : 0), 0));
+  readonly activeRoomId = this.unread.activeRoomId;
+  /** Unread messages in all my rooms: the same number as the Chats badge in the header. */
+  readonly totalUnread = this.unread.total;
   /** Who is typing per room, for the list preview. */
   readonly typing = this.typingByRoom.asReadonly();
 
@@ -78,10 +80,6 @@ export class ChatsStore {
       .on('room:removed')
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((e) => hasRoomId(e) && this.remove(e.roomId));
-    this.socket
-      .on('read')
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((e) => hasRoomId(e) && this.onRead(e));
     this.socket
       .on('presence')
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -159,7 +157,7 @@ export class ChatsStore {
   }
 
   room(roomId: string): Room | null {
-    return this.list().find((r) => r.id === roomId) ?? null;
+    return this.rooms().find((r) => r.id === roomId) ?? null;
   }
 
   has(roomId: string): boolean {
@@ -183,13 +181,14 @@ export class ChatsStore {
 
   /** Clears the unread badge right away when I read a room (the server confirms with `read`). */
   markReadLocal(roomId: string): void {
-    this.patch(roomId, (r) => (r.unreadCount === 0 ? r : { ...r, unreadCount: 0 }));
+    this.unread.markRead(roomId);
   }
 
   /** The room view reads this public room without being a member. */
   setWatched(roomId: string, watched: boolean): void {
     if (watched) this.watched.add(roomId);
     else this.watched.delete(roomId);
+    this.unread.setWatched(roomId, watched);
   }
 
   private patch(roomId: string, fn: (room: Room) => Room): void {
@@ -213,9 +212,8 @@ export class ChatsStore {
       if (this.state() === 'loaded' && !this.watched.has(message.roomId)) this.fetchMissing(message.roomId);
       return;
     }
-    const fromOther = message.author.id !== this.myId;
-    const unseen = fromOther && this.activeRoomId() !== message.roomId;
-    this.upsert({ ...room, lastMessage: message, unreadCount: room.unreadCount + (unseen ? 1 : 0) }, true);
+    // UnreadStore counts it (or not: mine, or the open room).
+    this.upsert({ ...room, lastMessage: message }, true);
   }
 
   private onMessageUpdated(message: Message): void {
@@ -234,10 +232,6 @@ export class ChatsStore {
         ? current.lastMessage
         : room.lastMessage;
     this.upsert({ ...room, unreadCount: current.unreadCount, lastMessage: newer });
-  }
-
-  private onRead(event: ReadEvent): void {
-    if (event.userId === this.myId) this.markReadLocal(event.roomId);
   }
 
   private onPresence(event: PresenceEvent): void {

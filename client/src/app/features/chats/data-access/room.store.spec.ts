@@ -2,7 +2,13 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { Me, Message, RoomReadPosition, SendMessagePayload } from '@world-it/contracts';
+import {
+  type Me,
+  type Message,
+  PAGE_LIMIT_MAX,
+  type RoomReadPosition,
+  type SendMessagePayload,
+} from '@world-it/contracts';
 
 import { SESSION_STORAGE_KEY } from '../../../core/auth/auth.service';
 import { SocketAckTimeoutError, SocketService } from '../../../core/socket/socket.service';
@@ -49,6 +55,9 @@ describe('RoomStore', () => {
   });
 
   afterEach(() => {
+    // UnreadStore (behind ChatsStore) reads the whole room list on every connect: not this spec's concern.
+    for (const req of http.match((r) => r.url === '/api/chats' && r.params.get('limit') === String(PAGE_LIMIT_MAX)))
+      if (!req.cancelled) req.flush({ items: [], nextCursor: null });
     http.verify();
     jest.restoreAllMocks();
   });

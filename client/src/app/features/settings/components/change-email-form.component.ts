@@ -35,7 +35,7 @@ import { ariaInvalid, EMAIL_VALIDATORS, focusFirstInvalid } from '../../../share
       <div class="alert alert--error form__alert" role="alert">{{ e | msg }}</div>
     }
     @if (pendingEmail(); as pending) {
-      <form (ngSubmit)="confirm()" novalidate data-testid="change-email-confirm">
+      <form (submit)="$event.preventDefault(); confirm()" novalidate data-testid="change-email-confirm">
         <div class="alert alert--info form__alert" role="status">
           {{ 'settings.emailCodeSent' | t: { email: pending } }}
         </div>
