@@ -119,6 +119,8 @@ describe('friends, the notifications bell and blocking in a browser', () => {
       await a.page.getByTestId('composer-blocked').waitFor();
       expect(await a.page.getByTestId('composer-blocked').innerText()).toContain('You can’t message this person');
       expect(await a.page.getByTestId('composer-input').isDisabled()).toBe(true);
+      // Retrying cannot help: the refused message offers only Discard.
+      expect(await a.page.getByTestId('message-retry').count()).toBe(0);
       await screenshot(a.page, 'dm-blocked');
 
       // Ben's Settings list Ada as blocked; Unblock works.
