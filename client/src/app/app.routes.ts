@@ -29,9 +29,7 @@ export const routes: Routes = [
     path: 'friends',
     canActivate: [authGuard],
     title: 'nav.friends',
-    // Friends, requests and suggestions; built with the Friendships issue.
-    data: { titleKey: 'friends.title', messageKey: 'friends.empty', icon: 'friends' } satisfies ComingSoonData,
-    loadComponent: loadComingSoonPage,
+    loadComponent: () => import('./features/friends/pages/friends.page').then((m) => m.FriendsPage),
   },
   {
     path: 'people',

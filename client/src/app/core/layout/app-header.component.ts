@@ -4,6 +4,7 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
 import { AuthService } from '../auth/auth.service';
 import type { TranslationKey } from '../i18n/en';
 import { TranslatePipe } from '../i18n/translate.pipe';
+import { NotificationsBellComponent } from '../notifications/notifications-bell.component';
 import { LanguagePreferenceService } from '../profiles/language-preference.service';
 import { UnreadStore } from '../unread/unread.store';
 import { UserMenuComponent } from './user-menu.component';
@@ -31,7 +32,7 @@ const ICONS = {
  */
 @Component({
   selector: 'wit-app-header',
-  imports: [RouterLink, RouterLinkActive, TranslatePipe, UserMenuComponent],
+  imports: [RouterLink, RouterLinkActive, TranslatePipe, UserMenuComponent, NotificationsBellComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="header">
@@ -110,6 +111,7 @@ const ICONS = {
           </button>
 
           @if (auth.isSignedIn()) {
+            <wit-notifications-bell />
             <wit-user-menu />
           } @else {
             <a class="btn btn--ghost btn--sm" routerLink="/login" data-testid="nav-login">{{ 'menu.login' | t }}</a>

@@ -150,14 +150,17 @@ import { MessageTextComponent } from './message-text.component';
     </span>
     @if (m.state === 'failed' && m.clientId) {
       <div class="msg__retry">
-        <button
-          type="button"
-          class="link-btn link-btn--strong"
-          data-testid="message-retry"
-          (click)="retry.emit(m.clientId)"
-        >
-          {{ 'chats.msg.retry' | t }}
-        </button>
+        <!-- A block refuses every retry alike; the composer says why. -->
+        @if (m.errorCode !== 'blocked') {
+          <button
+            type="button"
+            class="link-btn link-btn--strong"
+            data-testid="message-retry"
+            (click)="retry.emit(m.clientId)"
+          >
+            {{ 'chats.msg.retry' | t }}
+          </button>
+        }
         <button type="button" class="link-btn" (click)="discard.emit(m.clientId)">{{ 'chats.msg.discard' | t }}</button>
       </div>
     }

@@ -3,6 +3,8 @@ import { Router } from '@angular/router';
 import type { Room } from '@world-it/contracts';
 import { firstValueFrom } from 'rxjs';
 
+import { errorBody } from '../../../core/http/api-error';
+import { I18nService } from '../../../core/i18n/i18n.service';
 import { NoticeService } from '../../../core/notice/notice.service';
 import { ChatApiService } from './chat-api.service';
 
@@ -17,6 +19,7 @@ export class DirectChatService {
   private readonly api = inject(ChatApiService);
   private readonly router = inject(Router);
   private readonly notices = inject(NoticeService);
+  private readonly i18n = inject(I18nService);
   private readonly busyFor = signal<string | null>(null);
 
   /** The user whose direct room is being opened, for a button's busy state. */
@@ -31,7 +34,8 @@ export class DirectChatService {
       await this.router.navigate(['/chats', room.id]);
       return room;
     } catch (err) {
-      this.notices.error(err);
+      // A block either way: say so plainly rather than with the server's wording.
+      this.notices.error(errorBody(err)?.code === 'blocked' ? this.i18n.t('chats.composer.blocked') : err);
       return null;
     } finally {
       this.busyFor.set(null);

@@ -141,6 +141,21 @@ describe('RoomStore', () => {
     expect(view()).toEqual([{ id: 'srv-1', state: 'sent', content: 'too fast' }]);
   });
 
+  it('says the room is blocked when the server refuses a message with code blocked, and only then', async () => {
+    socket.ackFor = () => Promise.resolve({ ok: false, error: { code: 'rate_limited', message: 'slow down' } });
+    open();
+    store.send('first');
+    await settle();
+    expect(store.blocked()).toBe(false);
+
+    socket.ackFor = () =>
+      Promise.resolve({ ok: false, error: { code: 'blocked', message: 'You cannot message this user' } });
+    store.send('hello?');
+    await settle();
+    expect(store.blocked()).toBe(true);
+    expect(store.messages()[1]).toMatchObject({ state: 'failed', errorCode: 'blocked' });
+  });
+
   it('keeps a message sent while offline pending and sends it with the same clientId after reconnect', async () => {
     socket.ackFor = (_e, p) => Promise.resolve({ ok: true, message: stored(p as SendMessagePayload) });
     open();

@@ -62,6 +62,8 @@ export class RoomStore {
   private readonly historyLoaded = signal(false);
   private readonly olderLoading = signal(false);
   private readonly memberValue = signal(false);
+  /** The server refused a message here because one of us blocks the other. */
+  private readonly blockedValue = signal(false);
   /** Read positions heard live since the room opened (the room's `readBy` holds the earlier ones). */
   private readonly liveReads = signal<Readonly<Record<string, ReadPosition>>>({});
   private readonly outbox = new Map<string, Outgoing>();
@@ -77,6 +79,7 @@ export class RoomStore {
   readonly state = this.loadState.asReadonly();
   readonly messages = this.list.asReadonly();
   readonly member = this.memberValue.asReadonly();
+  readonly blocked = this.blockedValue.asReadonly();
   readonly loadingOlder = this.olderLoading.asReadonly();
   readonly historyReady = this.historyLoaded.asReadonly();
   readonly hasOlder = computed(() => this.cursor() !== null);
@@ -192,6 +195,7 @@ export class RoomStore {
     this.cursor.set(null);
     this.historyLoaded.set(false);
     this.liveReads.set({});
+    this.blockedValue.set(false);
     this.outbox.clear();
     this.lastReadSent = null;
 
@@ -467,6 +471,7 @@ export class RoomStore {
         }
         // Unauthorized: the socket is being renewed (token refresh, reconnect); the reconnect resends.
         if (ack.error.code === 'unauthorized') return;
+        if (ack.error.code === 'blocked') this.blockedValue.set(true);
         if (this.outbox.get(clientId)?.attempt === attempt) this.setState(clientId, 'failed', ack.error.code);
       },
       () => {

@@ -12,9 +12,10 @@ import { genericErrorMessage, UiMessagePipe, type UiMessage } from '../../../cor
 import { ProfilesApiService } from '../../../core/profiles/profiles-api.service';
 import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state/empty-state.component';
-import { DirectChatService } from '../../chats/data-access/direct-chat.service';
 import { formatCalendarDate, formatRelative, fullName, localeOf } from '../../people/data-access/person-format';
 import { ProfileEditFormComponent } from '../components/profile-edit-form.component';
+import { ProfileFriendshipComponent } from '../components/profile-friendship.component';
+import { ProfileMutualFriendsComponent } from '../components/profile-mutual-friends.component';
 
 type Loaded =
   | { status: 'loading' }
@@ -24,11 +25,21 @@ type Loaded =
 
 /**
  * A person's profile (`/people/:id`), or mine (`/profile`, or my own id): who they are, when they
- * were last around and a "Message" button; on my own, an "Edit profile" form.
+ * were last around, friends and mutual friends, and what our friendship allows (befriend, message,
+ * block: ProfileFriendshipComponent); on my own, an "Edit profile" form.
  */
 @Component({
   selector: 'wit-profile-page',
-  imports: [TranslatePipe, UiMessagePipe, AvatarComponent, EmptyStateComponent, RouterLink, ProfileEditFormComponent],
+  imports: [
+    TranslatePipe,
+    UiMessagePipe,
+    AvatarComponent,
+    EmptyStateComponent,
+    RouterLink,
+    ProfileEditFormComponent,
+    ProfileFriendshipComponent,
+    ProfileMutualFriendsComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
   styleUrl: './profile.page.css',
@@ -37,7 +48,6 @@ export class ProfilePage {
   private readonly api = inject(ProfilesApiService);
   private readonly i18n = inject(I18nService);
   protected readonly auth = inject(AuthService);
-  protected readonly direct = inject(DirectChatService);
 
   /** The `:id` route parameter; absent on `/profile`. */
   readonly id = input<string | undefined>();
@@ -113,6 +123,11 @@ export class ProfilePage {
         takeUntilDestroyed(),
       )
       .subscribe((loaded) => this.other.set(loaded));
+  }
+
+  /** A friendship or block change, shown at once (and again if the server refused it). */
+  protected onChanged(profile: Profile): void {
+    if (!this.isMine()) this.other.set({ status: 'ready', profile });
   }
 
   protected retry(): void {

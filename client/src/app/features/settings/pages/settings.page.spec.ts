@@ -23,6 +23,8 @@ describe('SettingsPage', () => {
     TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(SettingsPage);
+    // The blocked-people section loads its list with the page.
+    http.expectOne((r) => r.url === '/api/profiles/me/blocked').flush({ items: [], nextCursor: null });
     await fixture.whenStable();
   });
 

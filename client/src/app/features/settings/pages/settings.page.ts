@@ -8,12 +8,13 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { NoticeService } from '../../../core/notice/notice.service';
 import { LanguagePreferenceService } from '../../../core/profiles/language-preference.service';
 import { ProfilesApiService } from '../../../core/profiles/profiles-api.service';
+import { BlockedUsersComponent } from '../components/blocked-users.component';
 import { ChangeEmailFormComponent } from '../components/change-email-form.component';
 import { ChangePasswordFormComponent } from '../components/change-password-form.component';
 
 @Component({
   selector: 'wit-settings-page',
-  imports: [TranslatePipe, ChangePasswordFormComponent, ChangeEmailFormComponent],
+  imports: [TranslatePipe, ChangePasswordFormComponent, ChangeEmailFormComponent, BlockedUsersComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page settings">
@@ -67,6 +68,14 @@ import { ChangePasswordFormComponent } from '../components/change-password-form.
             <span class="field__hint" id="settings-digest-hint">{{ 'settings.digestHint' | t }}</span>
           </span>
         </label>
+      </section>
+
+      <section class="card settings__section" aria-labelledby="settings-blocked">
+        <div class="settings__intro">
+          <h2 id="settings-blocked" class="settings__title">{{ 'settings.blocked' | t }}</h2>
+          <p class="field__hint">{{ 'settings.blockedHint' | t }}</p>
+        </div>
+        <wit-blocked-users />
       </section>
 
       <section class="card settings__section" aria-labelledby="settings-password">
