@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PresenceModule } from '../realtime/presence.module';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { BlockChecker, FriendDirectory } from '../users/social-graph';
 import { UsersModule } from '../users/users.module';
 import { BlockEntity } from './block.entity';
@@ -18,7 +19,7 @@ import { FriendshipsSocialGraph } from './social-graph.provider';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([FriendshipEntity, BlockEntity]), UsersModule, PresenceModule],
+  imports: [TypeOrmModule.forFeature([FriendshipEntity, BlockEntity]), UsersModule, PresenceModule, RealtimeModule],
   controllers: [FriendshipsController],
   providers: [
     FriendshipsRepository,

@@ -23,6 +23,7 @@ import { toUserSummary } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 import { BlocksRepository } from './blocks.repository';
 import { FriendshipsRepository, type PersonRow, type RequestRow } from './friendships.repository';
+import { RealtimeEmitter } from '../realtime/realtime-emitter';
 
 /** What sending a request did: a new request (201), the one already pending from me (200), or friends (200). */
 export type SendOutcome =
@@ -53,6 +54,7 @@ export class FriendshipsService {
     private readonly users: UsersRepository,
     private readonly presence: PresenceService,
     private readonly events: DomainEvents,
+    private readonly realtime: RealtimeEmitter,
   ) {}
 
   // ---- requests ----
@@ -175,6 +177,10 @@ export class FriendshipsService {
       await this.blocks.insert(em, meId, otherId);
       await this.friendships.deletePair(meId, otherId, undefined, em);
     });
+    // From now on neither hears the other's presence; the last thing each hears is "offline", so an
+    // open chat does not keep showing the other online.
+    this.realtime.toUser(otherId, 'presence', { userId: meId, online: false, lastSeenAt: null });
+    this.realtime.toUser(meId, 'presence', { userId: otherId, online: false, lastSeenAt: null });
   }
 
   /** Idempotent: unblocking someone I do not block is fine (a since-banned account can be unblocked too). */
@@ -182,6 +188,20 @@ export class FriendshipsService {
     if (otherId === meId) throw new BadRequestException(['id must be someone else: you cannot block yourself']);
     if (!(await this.users.findById(otherId))) throw new NotFoundException('User not found');
     await this.blocks.delete(meId, otherId);
+    // Presence flows again unless a block the other way remains: tell each where the other stands.
+    if (await this.blocks.eitherWay(meId, otherId)) return;
+    const [me, other] = await Promise.all([this.users.findById(meId), this.users.findById(otherId)]);
+    const online = await this.presence.onlineAmong([meId, otherId]);
+    this.realtime.toUser(otherId, 'presence', {
+      userId: meId,
+      online: online.has(meId),
+      lastSeenAt: me?.lastSeenAt?.toISOString() ?? null,
+    });
+    this.realtime.toUser(meId, 'presence', {
+      userId: otherId,
+      online: online.has(otherId),
+      lastSeenAt: other?.lastSeenAt?.toISOString() ?? null,
+    });
   }
 
   /** The people I block; never with presence (a block hides it both ways). */

@@ -239,6 +239,18 @@ describe('Blocking', () => {
     expect(ca2.received('presence').filter((p) => p.userId === bob.user.id)).toEqual([]);
   });
 
+  it('at the moment of a block each hears the other go offline; an unblock tells each where the other stands', async () => {
+    const [ann, bob] = await createUsers(t, 2);
+    const [ca, cb] = [await connect(ann), await connect(bob)];
+    await block(bob, ann.user.id).expect(204);
+    expect(await ca.next('presence', (p) => p.userId === bob.user.id && !p.online)).toBeDefined();
+    expect(await cb.next('presence', (p) => p.userId === ann.user.id && !p.online)).toBeDefined();
+
+    await t.http.delete(`/api/profiles/${ann.user.id}/block`).set(bearer(bob.accessToken)).expect(204);
+    expect(await ca.next('presence', (p) => p.userId === bob.user.id && p.online)).toBeDefined();
+    expect(await cb.next('presence', (p) => p.userId === ann.user.id && p.online)).toBeDefined();
+  });
+
   describe('presence in per-viewer payloads while both are connected', () => {
     /** Ann and Bob (Bob blocked Ann) share Cat's group; Cat is friends with both; all three connected. */
     let run = 0;

@@ -64,7 +64,7 @@ describe('Search indexes (pg_trgm)', () => {
        FROM generate_series(1, 20000) AS i`;
     for (const [search, after] of [
       [undefined, null],
-      [undefined, { at: new Date().toISOString(), id: 'ffffffff-ffff-4fff-bfff-ffffffffffff' }],
+      [undefined, { at: new Date(), id: 'ffffffff-ffff-4fff-bfff-ffffffffffff' }],
     ] as const) {
       const [sql, params] = repo.listActiveQuery(search, after, 21).getQueryAndParameters();
       const plan = await explain(seed, 'users_name_search_trgm_idx', 'ANALYZE users', sql, params);
