@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AlbumsModule } from './albums/albums.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
@@ -27,6 +28,7 @@ export class AppModule {
         MediaModule,
         ChatModule,
         ProfilesModule,
+        AlbumsModule,
       ],
     };
   }

@@ -33,6 +33,10 @@ export interface Album {
 
 export const ALBUM_NAME_MAX = 100;
 export const ALBUM_THEME_MAX = 100;
+/** `year` runs from ALBUM_YEAR_MIN to next year (checked against the server's clock). */
+export const ALBUM_YEAR_MIN = 1900;
+/** POST /api/albums/:id/images takes 1..ALBUM_ADD_IMAGES_MAX ids per request. */
+export const ALBUM_ADD_IMAGES_MAX = 50;
 
 /** POST /api/albums · PATCH /api/albums/:id (any of the fields; `year: null` clears it). */
 export interface SaveAlbumRequest {

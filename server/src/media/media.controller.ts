@@ -59,7 +59,10 @@ export class MediaController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete one of my pictures; messages and posts that used it show a "removed" placeholder' })
+  @ApiOperation({
+    summary:
+      'Delete one of my pictures: it leaves my photos, every album and my avatar history (if it was my active avatar, the newest remaining one becomes active, or none); messages and posts that used it show a "removed" placeholder',
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'No such image of mine' })
   async remove(

@@ -61,4 +61,11 @@ export class ProfilesService {
     if (!user) throw new NotFoundException('No such user');
     return toMe(user);
   }
+
+  /** The caller's own account as it is now (what the avatar routes answer). */
+  async me(userId: string): Promise<Me> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new NotFoundException('No such user');
+    return toMe(user);
+  }
 }

@@ -39,8 +39,9 @@ export class UsersRepository {
     return em ? em.getRepository(User) : this.users;
   }
 
-  findById(id: string, em?: EntityManager): Promise<User | null> {
-    return this.repo(em).findOne({ where: { id } });
+  /** `lock` (inside the caller's transaction) takes a row lock: changes to one user's avatar go one at a time. */
+  findById(id: string, em?: EntityManager, lock = false): Promise<User | null> {
+    return this.repo(em).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
   /** A confirmed, unbanned user, or null. */
@@ -63,6 +64,11 @@ export class UsersRepository {
 
   async update(id: string, changes: Partial<User>): Promise<void> {
     await this.users.update({ id }, changes);
+  }
+
+  /** The active avatar (an image id from the user's avatar history), or null for the default avatar. */
+  async setAvatarImage(id: string, imageId: string | null, em?: EntityManager): Promise<void> {
+    await this.repo(em).update({ id }, { avatarImageId: imageId });
   }
 
   authState(id: string): Promise<UserAuthState | null> {

@@ -16,6 +16,8 @@ export interface DomainEventMap {
   /** `actorId` liked or commented on `authorId`'s post. */
   'post.liked': { postId: string; authorId: string; actorId: string };
   'post.commented': { postId: string; authorId: string; actorId: string; commentId: string };
+  /** `ownerId` deleted their upload `imageId`: whatever lists it (albums, the avatar history) lets go of it. */
+  'image.deleted': { imageId: string; ownerId: string };
 }
 export type DomainEventName = keyof DomainEventMap;
 type Handler<K extends DomainEventName> = (payload: DomainEventMap[K]) => Promise<void> | void;

@@ -4,6 +4,7 @@ import { Accounts1732300001000 } from './1732300001000-accounts';
 import { Media1732300002000 } from './1732300002000-media';
 import { Chat1732300003000 } from './1732300003000-chat';
 import { DirectListing1732300004700 } from './1732300004700-direct-listing';
+import { AvatarsAlbums1732300005500 } from './1732300005500-avatars-albums';
 
 /** Every migration, in order. A new migration is added here (explicit list: no globs that differ between ts and js). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Media1732300002000,
   Chat1732300003000,
   DirectListing1732300004700,
+  AvatarsAlbums1732300005500,
 ];
