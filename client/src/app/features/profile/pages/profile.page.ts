@@ -14,7 +14,9 @@ import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state/empty-state.component';
 import { DirectChatService } from '../../chats/data-access/direct-chat.service';
 import { formatCalendarDate, formatRelative, fullName, localeOf } from '../../people/data-access/person-format';
+import { AvatarEditorComponent } from '../../../shared/ui/avatar-editor/avatar-editor.component';
 import { ProfileEditFormComponent } from '../components/profile-edit-form.component';
+import { ProfilePhotosComponent } from '../components/profile-photos.component';
 
 type Loaded =
   | { status: 'loading' }
@@ -28,7 +30,16 @@ type Loaded =
  */
 @Component({
   selector: 'wit-profile-page',
-  imports: [TranslatePipe, UiMessagePipe, AvatarComponent, EmptyStateComponent, RouterLink, ProfileEditFormComponent],
+  imports: [
+    TranslatePipe,
+    UiMessagePipe,
+    AvatarComponent,
+    EmptyStateComponent,
+    RouterLink,
+    ProfileEditFormComponent,
+    AvatarEditorComponent,
+    ProfilePhotosComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
   styleUrl: './profile.page.css',

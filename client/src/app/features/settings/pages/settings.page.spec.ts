@@ -24,6 +24,8 @@ describe('SettingsPage', () => {
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(SettingsPage);
     await fixture.whenStable();
+    // The profile picture section reads my avatar history as it opens.
+    http.expectOne('/api/profiles/me/avatars').flush([]);
   });
 
   afterEach(() => http.verify());
