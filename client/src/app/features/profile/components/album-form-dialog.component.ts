@@ -60,7 +60,7 @@ import { PhotosApiService } from '../data-access/photos-api.service';
             aria-describedby="album-name-error"
             [attr.aria-invalid]="invalid(form.controls.name)"
           />
-          <wit-field-error id="album-name-error" [control]="form.controls.name" />
+          <wit-field-error [id]="'album-name-error'" [control]="form.controls.name" />
         </div>
         <div class="field">
           <label class="field__label" for="album-theme">{{ 'albums.theme' | t }}</label>
@@ -76,7 +76,7 @@ import { PhotosApiService } from '../data-access/photos-api.service';
             [attr.aria-invalid]="invalid(form.controls.theme)"
           />
           <p class="field__hint" id="album-theme-hint">{{ 'albums.themeHint' | t }}</p>
-          <wit-field-error id="album-theme-error" [control]="form.controls.theme" />
+          <wit-field-error [id]="'album-theme-error'" [control]="form.controls.theme" />
         </div>
         <div class="field">
           <label class="field__label" for="album-year">{{ 'albums.year' | t }}</label>
@@ -94,7 +94,7 @@ import { PhotosApiService } from '../data-access/photos-api.service';
           />
           <p class="field__hint" id="album-year-hint">{{ 'albums.yearHint' | t: { min: yearMin, max: yearMax } }}</p>
           <wit-field-error
-            id="album-year-error"
+            [id]="'album-year-error'"
             [control]="form.controls.year"
             [messages]="{ yearInvalid: 'albums.yearInvalid' }"
           />

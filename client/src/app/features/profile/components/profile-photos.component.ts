@@ -13,6 +13,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { Album, Image } from '@world-it/contracts';
 import type { Subscription } from 'rxjs';
 
+import { AuthService } from '../../../core/auth/auth.service';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { NoticeService } from '../../../core/notice/notice.service';
@@ -63,6 +64,7 @@ const EMPTY_GALLERY: Gallery = { status: 'loading', items: [], nextCursor: null,
 })
 export class ProfilePhotosComponent {
   private readonly api = inject(PhotosApiService);
+  private readonly auth = inject(AuthService);
   private readonly i18n = inject(I18nService);
   private readonly notices = inject(NoticeService);
   private readonly destroyRef = inject(DestroyRef);
@@ -252,6 +254,8 @@ export class ProfilePhotosComponent {
         this.lightboxIndex.set(null);
         this.notices.success(this.i18n.t('photos.deleted'));
         this.loadAlbums(); // covers and counts may have changed
+        // It may have been my active avatar: the server then falls back to another (or none).
+        this.auth.loadMe().pipe(takeUntilDestroyed(this.destroyRef)).subscribe();
         break;
       case 'deleteAlbum':
         this.albums.update((a) => ({ ...a, items: a.items.filter((x) => x.id !== p.album.id) }));

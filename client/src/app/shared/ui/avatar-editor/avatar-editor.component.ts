@@ -240,6 +240,15 @@ const KEY_STEP = 0.05;
     </div>
   `,
   styles: `
+    :host {
+      display: block;
+    }
+    /* Followed by more of a form (my profile's edit card): set it apart. */
+    :host(:not(:last-child)) {
+      padding-bottom: var(--wit-space-6);
+      margin-bottom: var(--wit-space-6);
+      border-bottom: 1px solid var(--wit-color-border);
+    }
     .ae {
       display: flex;
       flex-direction: column;
