@@ -42,7 +42,9 @@ const config: Config = {
       displayName: 'server-e2e-embedded',
       testEnvironment: 'node',
       roots: ['<rootDir>/server/test'],
-      testMatch: ['**/e2e/{auth,chat-rest,chat-socket,chat-sessions,chat-history,uploads,profiles,avatars,albums}.e2e-spec.ts'],
+      testMatch: [
+        '**/e2e/{auth,chat-rest,chat-socket,chat-sessions,chat-history,uploads,profiles,avatars,albums}.e2e-spec.ts',
+      ],
       transform: serverTransform,
       moduleNameMapper: contracts,
       globalSetup: '<rootDir>/server/test/utils/global-setup.ts',

@@ -82,12 +82,13 @@ export class AlbumsRepository {
   /**
    * Adds pictures; one already in the album is left as it was (ON CONFLICT DO NOTHING, so the same
    * picture added twice at the same moment is not an error either). Within one request the first id
-   * listed counts as the newest, so the album shows them in the order given.
+   * listed counts as the newest, so the album shows them in the order given: one time for the whole
+   * statement (clock_timestamp() would move on between rows), each next id a millisecond older.
    */
   async addImages(albumId: string, imageIds: string[], em: EntityManager): Promise<void> {
     await em.query(
       `INSERT INTO album_images (album_id, image_id, added_at)
-       SELECT $1, t.id, clock_timestamp() - (t.ord - 1) * interval '1 millisecond'
+       SELECT $1, t.id, statement_timestamp() - (t.ord - 1) * interval '1 millisecond'
          FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, ord)
        ON CONFLICT (album_id, image_id) DO NOTHING`,
       [albumId, imageIds],

@@ -50,10 +50,7 @@ export class AvatarsController {
   @ApiOperation({ summary: 'Make an avatar of my history active again' })
   @ApiOkResponse({ description: 'Me, with that avatar active' })
   @ApiNotFoundResponse({ description: 'Not in my avatar history' })
-  async activate(
-    @CurrentUser() me: AuthUser,
-    @Param('imageId', new ParseUUIDPipe()) imageId: string,
-  ): Promise<Me> {
+  async activate(@CurrentUser() me: AuthUser, @Param('imageId', new ParseUUIDPipe()) imageId: string): Promise<Me> {
     await this.avatars.activate(me.id, imageId);
     return this.profiles.me(me.id);
   }

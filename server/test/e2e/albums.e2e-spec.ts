@@ -107,9 +107,13 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
     await as(alice).patch('/api/albums/00000000-0000-4000-8000-000000000000', { name: 'x' }).expect(404);
     await as(alice).patch('/api/albums/nope', { name: 'x' }).expect(400);
     expect(messageOf(await as(alice).patch(`/api/albums/${a.id}`, { name: null }).expect(400))).toContain('name');
-    expect(messageOf(await as(alice).patch(`/api/albums/${a.id}`, { name: 'x'.repeat(101) }).expect(400))).toContain(
-      'name',
-    );
+    expect(
+      messageOf(
+        await as(alice)
+          .patch(`/api/albums/${a.id}`, { name: 'x'.repeat(101) })
+          .expect(400),
+      ),
+    ).toContain('name');
     expect(messageOf(await as(alice).patch(`/api/albums/${a.id}`, { cover: 'x' }).expect(400))).toContain('cover');
     expect((await as(bob).get(`/api/albums/${a.id}`).expect(200)).body).toMatchObject({ name: 'New' });
   });
@@ -117,18 +121,27 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
   it('adds my own images (first listed shown first, the newest-added is the cover); re-adding changes nothing', async () => {
     const a = await album(alice);
     const [p1, p2, p3] = [await upload(alice), await upload(alice), await upload(alice)];
-    const added = (await as(alice).post(`/api/albums/${a.id}/images`, { imageIds: [p1.id, p2.id] }).expect(200))
-      .body as Album;
+    const added = (
+      await as(alice)
+        .post(`/api/albums/${a.id}/images`, { imageIds: [p1.id, p2.id] })
+        .expect(200)
+    ).body as Album;
     expect(added).toMatchObject({ id: a.id, imagesCount: 2, cover: p1 });
     expect(await imagesOf(a)).toEqual([p1.id, p2.id]);
 
-    const more = (await as(alice).post(`/api/albums/${a.id}/images`, { imageIds: [p3.id, p2.id] }).expect(200))
-      .body as Album;
+    const more = (
+      await as(alice)
+        .post(`/api/albums/${a.id}/images`, { imageIds: [p3.id, p2.id] })
+        .expect(200)
+    ).body as Album;
     expect(more).toMatchObject({ imagesCount: 3, cover: p3 });
     // p2 was already in: it keeps its place.
     expect(await imagesOf(a)).toEqual([p3.id, p1.id, p2.id]);
-    const again = (await as(alice).post(`/api/albums/${a.id}/images`, { imageIds: [p1.id, p1.id] }).expect(200))
-      .body as Album;
+    const again = (
+      await as(alice)
+        .post(`/api/albums/${a.id}/images`, { imageIds: [p1.id, p1.id] })
+        .expect(200)
+    ).body as Album;
     expect(again).toMatchObject({ imagesCount: 3, cover: p3 });
     const listed = (await as(bob).get(`/api/profiles/${alice.user.id}/albums`).expect(200)).body as Album[];
     expect(listed.find((x) => x.id === a.id)).toMatchObject({ imagesCount: 3, cover: p3 });
@@ -141,16 +154,26 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
     const gone = await upload(alice);
     await as(alice).del(`/api/uploads/${gone.id}`).expect(204);
 
-    const stolen = await as(alice).post(`/api/albums/${a.id}/images`, { imageIds: [mine.id, bobs.id] }).expect(404);
+    const stolen = await as(alice)
+      .post(`/api/albums/${a.id}/images`, { imageIds: [mine.id, bobs.id] })
+      .expect(404);
     expect(stolen.body.message).toContain(bobs.id);
     expect(stolen.body.message).not.toContain(mine.id);
-    expect(messageOf(await as(alice).post(`/api/albums/${a.id}/images`, { imageIds: [gone.id] }).expect(404))).toContain(
-      gone.id,
-    );
+    expect(
+      messageOf(
+        await as(alice)
+          .post(`/api/albums/${a.id}/images`, { imageIds: [gone.id] })
+          .expect(404),
+      ),
+    ).toContain(gone.id);
     expect(await imagesOf(a)).toEqual([]);
 
-    await as(bob).post(`/api/albums/${a.id}/images`, { imageIds: [bobs.id] }).expect(403);
-    await as(alice).post('/api/albums/00000000-0000-4000-8000-000000000000/images', { imageIds: [mine.id] }).expect(404);
+    await as(bob)
+      .post(`/api/albums/${a.id}/images`, { imageIds: [bobs.id] })
+      .expect(403);
+    await as(alice)
+      .post('/api/albums/00000000-0000-4000-8000-000000000000/images', { imageIds: [mine.id] })
+      .expect(404);
     for (const body of [
       {},
       { imageIds: [] },
@@ -161,7 +184,9 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
     ]) {
       await as(alice).post(`/api/albums/${a.id}/images`, body).expect(400);
     }
-    await as(alice).post(`/api/albums/nope/images`, { imageIds: [mine.id] }).expect(400);
+    await as(alice)
+      .post(`/api/albums/nope/images`, { imageIds: [mine.id] })
+      .expect(400);
   });
 
   it('adding the same image at the same moment many times never 500s and keeps one row', async () => {
@@ -179,7 +204,9 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
     const imgs: Image[] = [];
     for (let i = 0; i < 5; i++) {
       imgs.push(await upload(alice));
-      await as(alice).post(`/api/albums/${a.id}/images`, { imageIds: [imgs[i].id] }).expect(200);
+      await as(alice)
+        .post(`/api/albums/${a.id}/images`, { imageIds: [imgs[i].id] })
+        .expect(200);
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -201,7 +228,9 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
   it('takes a picture out (owner 204; again 404; others 403); the picture stays in my photos', async () => {
     const a = await album(alice);
     const [p1, p2] = [await upload(alice), await upload(alice)];
-    await as(alice).post(`/api/albums/${a.id}/images`, { imageIds: [p1.id, p2.id] }).expect(200);
+    await as(alice)
+      .post(`/api/albums/${a.id}/images`, { imageIds: [p1.id, p2.id] })
+      .expect(200);
     await as(bob).del(`/api/albums/${a.id}/images/${p1.id}`).expect(403);
     await as(alice).del(`/api/albums/${a.id}/images/${p1.id}`).expect(204);
     await as(alice).del(`/api/albums/${a.id}/images/${p1.id}`).expect(404);
@@ -215,9 +244,15 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
   it('deleting an upload takes it out of every album: count and cover follow, it leaves my photos', async () => {
     const [a, b] = [await album(alice), await album(alice)];
     const [older, newer] = [await upload(alice), await upload(alice)];
-    await as(alice).post(`/api/albums/${a.id}/images`, { imageIds: [older.id] }).expect(200);
-    await as(alice).post(`/api/albums/${a.id}/images`, { imageIds: [newer.id] }).expect(200);
-    await as(alice).post(`/api/albums/${b.id}/images`, { imageIds: [newer.id] }).expect(200);
+    await as(alice)
+      .post(`/api/albums/${a.id}/images`, { imageIds: [older.id] })
+      .expect(200);
+    await as(alice)
+      .post(`/api/albums/${a.id}/images`, { imageIds: [newer.id] })
+      .expect(200);
+    await as(alice)
+      .post(`/api/albums/${b.id}/images`, { imageIds: [newer.id] })
+      .expect(200);
     expect((await as(bob).get(`/api/albums/${a.id}`).expect(200)).body).toMatchObject({ imagesCount: 2, cover: newer });
 
     await as(alice).del(`/api/uploads/${newer.id}`).expect(204);
@@ -228,13 +263,17 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
       .body as Page<Image>;
     expect(photos.items.map((i) => i.id)).not.toContain(newer.id);
     // The picture is gone, so it cannot be put back.
-    await as(alice).post(`/api/albums/${b.id}/images`, { imageIds: [newer.id] }).expect(404);
+    await as(alice)
+      .post(`/api/albums/${b.id}/images`, { imageIds: [newer.id] })
+      .expect(404);
   });
 
   it('DELETE: the owner deletes an album (its pictures stay in my photos); others 403, then 404', async () => {
     const a = await album(alice);
     const img = await upload(alice);
-    await as(alice).post(`/api/albums/${a.id}/images`, { imageIds: [img.id] }).expect(200);
+    await as(alice)
+      .post(`/api/albums/${a.id}/images`, { imageIds: [img.id] })
+      .expect(200);
     await as(bob).del(`/api/albums/${a.id}`).expect(403);
     await as(alice).del(`/api/albums/${a.id}`).expect(204);
     await as(alice).del(`/api/albums/${a.id}`).expect(404);

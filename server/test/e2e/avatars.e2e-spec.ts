@@ -208,9 +208,9 @@ describe('Avatars and photos: POST /api/profiles/me/avatar, /api/profiles/me/ava
       .items[0];
     expect(first).toEqual(imgs[4]);
 
-    expect(((await as(alice).get(`/api/profiles/${bob.user.id}/images`).expect(200)).body as Page<Image>).items).toEqual(
-      [],
-    );
+    expect(
+      ((await as(alice).get(`/api/profiles/${bob.user.id}/images`).expect(200)).body as Page<Image>).items,
+    ).toEqual([]);
     await as(bob).get('/api/profiles/00000000-0000-4000-8000-000000000000/images').expect(404);
     await as(bob).get('/api/profiles/nope/images').expect(400);
     await as(bob).get(`/api/profiles/${alice.user.id}/images?cursor=garbage`).expect(400);

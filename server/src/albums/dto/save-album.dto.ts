@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ALBUM_NAME_MAX, ALBUM_THEME_MAX, ALBUM_YEAR_MIN, type SaveAlbumRequest } from '@world-it/contracts';
 import { Transform } from 'class-transformer';
-import { IsInt, IsString, Length, MaxLength, Min, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import {
+  IsInt,
+  IsString,
+  Length,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
