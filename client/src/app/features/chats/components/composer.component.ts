@@ -1,4 +1,3 @@
-import { HttpEventType } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -13,13 +12,22 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { type Image, MESSAGE_MAX, UPLOAD_MAX_BYTES, UPLOAD_MIME_TYPES } from '@world-it/contracts';
+import { type Image, MESSAGE_MAX } from '@world-it/contracts';
 import type { Subscription } from 'rxjs';
 
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { errorStatus } from '../../../core/http/api-error';
+import type { TranslationKey } from '../../../core/i18n/en';
 import { msg, type UiMessage, UiMessagePipe } from '../../../core/i18n/ui-message';
-import { ChatApiService } from '../data-access/chat-api.service';
+import { UploadService } from '../../../shared/data-access/upload/upload.service';
+import { type UploadProblem, uploadProblemOf } from '../../../shared/data-access/upload/upload-progress';
+import { ProgressBarComponent } from '../../../shared/ui/progress-bar/progress-bar.component';
+import { IMAGE_ACCEPT, imageFileProblem } from '../../../shared/util/image-file';
+
+const PROBLEM_KEYS: Record<UploadProblem, TranslationKey> = {
+  badType: 'chats.composer.badType',
+  tooBig: 'chats.composer.tooBig',
+  failed: 'chats.composer.uploadFailed',
+};
 
 export interface ComposerSend {
   content: string;
@@ -40,7 +48,7 @@ interface Attachment {
  */
 @Component({
   selector: 'wit-composer',
-  imports: [TranslatePipe, UiMessagePipe],
+  imports: [TranslatePipe, UiMessagePipe, ProgressBarComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="composer" (submit)="$event.preventDefault(); submit()">
@@ -50,17 +58,11 @@ interface Attachment {
           <div class="attach__info">
             <span class="attach__name">{{ a.file.name }}</span>
             @if (!a.image) {
-              <div
-                class="progress"
-                role="progressbar"
+              <wit-progress-bar
                 data-testid="upload-progress"
-                aria-valuemin="0"
-                aria-valuemax="100"
-                [attr.aria-valuenow]="a.progress"
-                [attr.aria-label]="'chats.composer.uploading' | t: { p: a.progress }"
-              >
-                <span class="progress__bar" [style.width.%]="a.progress"></span>
-              </div>
+                [value]="a.progress"
+                [label]="'chats.composer.uploading' | t: { p: a.progress }"
+              />
               <span class="attach__status">{{ 'chats.composer.uploading' | t: { p: a.progress } }}</span>
             } @else {
               <span class="attach__status attach__status--ok">{{ 'chats.composer.ready' | t }}</span>
@@ -150,7 +152,7 @@ interface Attachment {
   styleUrl: './composer.component.css',
 })
 export class ComposerComponent {
-  private readonly api = inject(ChatApiService);
+  private readonly uploads = inject(UploadService);
 
   readonly disabled = input(false);
   /** Changing room clears the draft and any attachment. */
@@ -159,7 +161,7 @@ export class ComposerComponent {
   readonly typing = output<boolean>();
 
   protected readonly maxLength = MESSAGE_MAX;
-  protected readonly accept = UPLOAD_MIME_TYPES.join(',');
+  protected readonly accept = IMAGE_ACCEPT;
   protected readonly text = signal('');
   protected readonly attachment = signal<Attachment | null>(null);
   protected readonly error = signal<UiMessage | null>(null);
@@ -224,40 +226,26 @@ export class ComposerComponent {
     input.value = '';
     if (!file) return;
     this.error.set(null);
-    if (!(UPLOAD_MIME_TYPES as readonly string[]).includes(file.type)) {
-      this.error.set(msg('chats.composer.badType'));
-      return;
-    }
-    if (file.size > UPLOAD_MAX_BYTES) {
-      this.error.set(msg('chats.composer.tooBig'));
+    const problem = imageFileProblem(file);
+    if (problem) {
+      this.error.set(msg(PROBLEM_KEYS[problem]));
       return;
     }
     this.clearAttachment();
     const previewUrl = URL.createObjectURL(file);
     this.attachment.set({ file, previewUrl, progress: 0, image: null });
-    this.uploadSub = this.api.upload(file).subscribe({
-      next: (event) => {
-        if (event.type === HttpEventType.UploadProgress) {
-          const progress = event.total ? Math.round((event.loaded / event.total) * 100) : 0;
-          this.attachment.update((a) => (a ? { ...a, progress: Math.min(progress, 99) } : a));
-        } else if (event.type === HttpEventType.Response && event.body) {
-          const image = event.body;
-          this.attachment.update((a) => (a ? { ...a, progress: 100, image } : a));
+    this.uploadSub = this.uploads.upload(file).subscribe({
+      next: (step) => {
+        if (step.kind === 'progress') {
+          this.attachment.update((a) => (a ? { ...a, progress: step.percent } : a));
+        } else {
+          this.attachment.update((a) => (a ? { ...a, progress: 100, image: step.image } : a));
           this.box().nativeElement.focus();
         }
       },
       error: (err: unknown) => {
         this.clearAttachment();
-        const status = errorStatus(err);
-        this.error.set(
-          msg(
-            status === 413
-              ? 'chats.composer.tooBig'
-              : status === 400
-                ? 'chats.composer.badType'
-                : 'chats.composer.uploadFailed',
-          ),
-        );
+        this.error.set(msg(PROBLEM_KEYS[uploadProblemOf(err)]));
       },
     });
   }

@@ -8,23 +8,16 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { genericErrorMessage, type UiMessage, UiMessagePipe } from '../../../core/i18n/ui-message';
 import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
 import { ChatApiService } from '../data-access/chat-api.service';
-import { ChatDialogComponent } from './chat-dialog.component';
+import { DialogComponent } from '../../../shared/ui/dialog/dialog.component';
 import { PeopleSearchComponent } from './people-search.component';
 
 /** "New group": name, visibility and (optionally) the first members. */
 @Component({
   selector: 'wit-new-group-dialog',
-  imports: [
-    ReactiveFormsModule,
-    TranslatePipe,
-    UiMessagePipe,
-    ChatDialogComponent,
-    PeopleSearchComponent,
-    AvatarComponent,
-  ],
+  imports: [ReactiveFormsModule, TranslatePipe, UiMessagePipe, DialogComponent, PeopleSearchComponent, AvatarComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <wit-chat-dialog
+    <wit-dialog
       [open]="open()"
       [heading]="'chats.group.title' | t"
       titleId="new-group-title"
@@ -103,7 +96,7 @@ import { PeopleSearchComponent } from './people-search.component';
           </div>
         </form>
       }
-    </wit-chat-dialog>
+    </wit-dialog>
   `,
   styles: `
     .form {

@@ -1,4 +1,3 @@
-import { HttpEventType } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -14,7 +13,6 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
-  type Image,
   type Profile,
   type Room,
   ROOM_NAME_MAX,
@@ -27,10 +25,11 @@ import { filter, map, switchMap } from 'rxjs';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { NoticeService } from '../../../core/notice/notice.service';
+import { UploadService } from '../../../shared/data-access/upload/upload.service';
 import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
 import { ChatApiService } from '../data-access/chat-api.service';
-import { ChatDialogComponent } from './chat-dialog.component';
-import { ConfirmDialogComponent } from './confirm-dialog.component';
+import { DialogComponent } from '../../../shared/ui/dialog/dialog.component';
+import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { PeopleSearchComponent } from './people-search.component';
 
 type Pending = { kind: 'leave' } | { kind: 'delete' } | { kind: 'remove'; member: UserSummary };
@@ -42,13 +41,13 @@ type Pending = { kind: 'leave' } | { kind: 'delete' } | { kind: 'remove'; member
     ReactiveFormsModule,
     TranslatePipe,
     AvatarComponent,
-    ChatDialogComponent,
+    DialogComponent,
     ConfirmDialogComponent,
     PeopleSearchComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <wit-chat-dialog
+    <wit-dialog
       [open]="open()"
       [heading]="(isAdmin() ? 'chats.settings.title' : 'chats.settings.infoTitle') | t"
       titleId="room-settings-title"
@@ -211,7 +210,7 @@ type Pending = { kind: 'leave' } | { kind: 'delete' } | { kind: 'remove'; member
           </section>
         </div>
       }
-    </wit-chat-dialog>
+    </wit-dialog>
     <wit-confirm-dialog
       [open]="!!pending()"
       [text]="confirmText()"
@@ -226,6 +225,7 @@ type Pending = { kind: 'leave' } | { kind: 'delete' } | { kind: 'remove'; member
 })
 export class RoomSettingsDialogComponent {
   private readonly api = inject(ChatApiService);
+  private readonly uploads = inject(UploadService);
   private readonly notices = inject(NoticeService);
   private readonly i18n = inject(I18nService);
   private readonly destroyRef = inject(DestroyRef);
@@ -319,16 +319,14 @@ export class RoomSettingsDialogComponent {
     if (!file) return;
     this.busy.set(true);
     this.avatarProgress.set(0);
-    this.api
+    this.uploads
       .upload(file)
       .pipe(
-        map((event) => {
-          if (event.type === HttpEventType.UploadProgress && event.total) {
-            this.avatarProgress.set(Math.round((event.loaded / event.total) * 100));
-          }
-          return event.type === HttpEventType.Response ? event.body : null;
+        map((step) => {
+          if (step.kind === 'progress') this.avatarProgress.set(step.percent);
+          return step.kind === 'done' ? step.image : null;
         }),
-        filter((image): image is Image => !!image),
+        filter((image) => image !== null),
         switchMap((image) => this.api.updateRoom(this.room().id, { avatarImageId: image.id })),
         takeUntilDestroyed(this.destroyRef),
       )

@@ -1,9 +1,7 @@
-import { HttpClient, HttpEvent, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateGroupRequest, Image, Message, Page, Profile, Room, UpdateRoomRequest } from '@world-it/contracts';
+import type { CreateGroupRequest, Message, Page, Profile, Room, UpdateRoomRequest } from '@world-it/contracts';
 import type { Observable } from 'rxjs';
-
-import { UploadHttp } from './upload-http';
 
 export const ROOMS_PAGE_SIZE = 20;
 export const MESSAGES_PAGE_SIZE = 30;
@@ -20,7 +18,6 @@ function pageParams(query: Record<string, string | number | null | undefined>): 
 @Injectable({ providedIn: 'root' })
 export class ChatApiService {
   private readonly http = inject(HttpClient);
-  private readonly uploads = inject(UploadHttp);
 
   myRooms(cursor: string | null = null, limit = ROOMS_PAGE_SIZE): Observable<Page<Room>> {
     return this.http.get<Page<Room>>('/api/chats', { params: pageParams({ limit, cursor }) });
@@ -74,12 +71,5 @@ export class ChatApiService {
   /** People search for the member pickers (GET /api/profiles?search=). */
   searchPeople(search: string, limit = 10): Observable<Page<Profile>> {
     return this.http.get<Page<Profile>>('/api/profiles', { params: pageParams({ search: search.trim(), limit }) });
-  }
-
-  /** Uploads one image, reporting upload progress events (multipart field `file`). */
-  upload(file: File): Observable<HttpEvent<Image>> {
-    const body = new FormData();
-    body.append('file', file, file.name);
-    return this.uploads.client.post<Image>('/api/uploads', body, { reportProgress: true, observe: 'events' });
   }
 }

@@ -19,8 +19,8 @@ import type { TranslationKey } from '../../../core/i18n/en';
 import { NoticeService } from '../../../core/notice/notice.service';
 import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
 import { ComposerComponent, type ComposerSend } from '../components/composer.component';
-import { ConfirmDialogComponent } from '../components/confirm-dialog.component';
-import { LightboxComponent } from '../components/lightbox.component';
+import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
+import { LightboxComponent, type LightboxItem } from '../../../shared/ui/lightbox/lightbox.component';
 import { MessageListComponent } from '../components/message-list.component';
 import { RoomSettingsDialogComponent } from '../components/room-settings-dialog.component';
 import { roomAvatar, typingLabel } from '../data-access/chat-format';
@@ -66,6 +66,21 @@ export class RoomPage {
   private readonly composer = viewChild(ComposerComponent);
   protected readonly myId = computed(() => this.auth.me()?.id ?? null);
   protected readonly lightbox = signal<ChatMessage | null>(null);
+  /** The opened message's picture, as the shared lightbox shows it. */
+  protected readonly lightboxItems = computed<LightboxItem[]>(() => {
+    const m = this.lightbox();
+    if (!m?.image) return [];
+    return [
+      {
+        url: m.localImageUrl ?? m.image.url,
+        originalUrl: m.image.url,
+        width: m.image.width,
+        height: m.image.height,
+        alt: this.i18n.t('chats.msg.image', { name: m.author.displayName }),
+        caption: m.author.displayName,
+      },
+    ];
+  });
   protected readonly toDelete = signal<ChatMessage | null>(null);
   protected readonly settingsOpen = signal(false);
   protected readonly joining = signal(false);

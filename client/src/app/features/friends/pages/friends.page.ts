@@ -18,7 +18,7 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { UiMessagePipe } from '../../../core/i18n/ui-message';
 import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state/empty-state.component';
-import { ConfirmDialogComponent } from '../../chats/components/confirm-dialog.component';
+import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { DirectChatService } from '../../chats/data-access/direct-chat.service';
 import { FRIEND_TABS, type FriendRow, type FriendTab, FriendsStore, isFriendTab } from '../data-access/friends.store';
 

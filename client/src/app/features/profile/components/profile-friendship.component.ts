@@ -6,7 +6,7 @@ import { becameFriends, FriendsApiService } from '../../../core/friends/friends-
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { NoticeService } from '../../../core/notice/notice.service';
-import { ConfirmDialogComponent } from '../../chats/components/confirm-dialog.component';
+import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { DirectChatService } from '../../chats/data-access/direct-chat.service';
 
 type Action = 'add' | 'cancel' | 'accept' | 'decline' | 'unfriend' | 'block' | 'unblock';

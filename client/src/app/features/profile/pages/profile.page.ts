@@ -13,9 +13,11 @@ import { ProfilesApiService } from '../../../core/profiles/profiles-api.service'
 import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state/empty-state.component';
 import { formatCalendarDate, formatRelative, fullName, localeOf } from '../../people/data-access/person-format';
+import { AvatarEditorComponent } from '../../../shared/ui/avatar-editor/avatar-editor.component';
 import { ProfileEditFormComponent } from '../components/profile-edit-form.component';
 import { ProfileFriendshipComponent } from '../components/profile-friendship.component';
 import { ProfileMutualFriendsComponent } from '../components/profile-mutual-friends.component';
+import { ProfilePhotosComponent } from '../components/profile-photos.component';
 
 type Loaded =
   | { status: 'loading' }
@@ -39,6 +41,8 @@ type Loaded =
     ProfileEditFormComponent,
     ProfileFriendshipComponent,
     ProfileMutualFriendsComponent,
+    AvatarEditorComponent,
+    ProfilePhotosComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',

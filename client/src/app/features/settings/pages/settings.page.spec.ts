@@ -26,6 +26,8 @@ describe('SettingsPage', () => {
     // The blocked-people section loads its list with the page.
     http.expectOne((r) => r.url === '/api/profiles/me/blocked').flush({ items: [], nextCursor: null });
     await fixture.whenStable();
+    // The profile picture section reads my avatar history as it opens.
+    http.expectOne('/api/profiles/me/avatars').flush([]);
   });
 
   afterEach(() => http.verify());

@@ -9,12 +9,19 @@ import { NoticeService } from '../../../core/notice/notice.service';
 import { LanguagePreferenceService } from '../../../core/profiles/language-preference.service';
 import { ProfilesApiService } from '../../../core/profiles/profiles-api.service';
 import { BlockedUsersComponent } from '../components/blocked-users.component';
+import { AvatarEditorComponent } from '../../../shared/ui/avatar-editor/avatar-editor.component';
 import { ChangeEmailFormComponent } from '../components/change-email-form.component';
 import { ChangePasswordFormComponent } from '../components/change-password-form.component';
 
 @Component({
   selector: 'wit-settings-page',
-  imports: [TranslatePipe, ChangePasswordFormComponent, ChangeEmailFormComponent, BlockedUsersComponent],
+  imports: [
+    TranslatePipe,
+    ChangePasswordFormComponent,
+    ChangeEmailFormComponent,
+    BlockedUsersComponent,
+    AvatarEditorComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page settings">
@@ -43,6 +50,14 @@ import { ChangePasswordFormComponent } from '../components/change-password-form.
             </label>
           }
         </fieldset>
+      </section>
+
+      <section class="card settings__section" aria-labelledby="settings-avatar">
+        <div class="settings__intro">
+          <h2 id="settings-avatar" class="settings__title">{{ 'avatar.title' | t }}</h2>
+          <p class="field__hint">{{ 'avatar.hint' | t }}</p>
+        </div>
+        <wit-avatar-editor />
       </section>
 
       <section class="card settings__section" aria-labelledby="settings-notifications">

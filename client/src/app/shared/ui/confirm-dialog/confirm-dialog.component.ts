@@ -1,15 +1,15 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { ChatDialogComponent } from './chat-dialog.component';
+import { DialogComponent } from '../dialog/dialog.component';
 
 /** "Are you sure?" before anything that cannot be undone. */
 @Component({
   selector: 'wit-confirm-dialog',
-  imports: [ChatDialogComponent, TranslatePipe],
+  imports: [DialogComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <wit-chat-dialog
+    <wit-dialog
       [open]="open()"
       [heading]="heading() ?? ('chats.confirm.title' | t)"
       titleId="confirm-title"
@@ -38,7 +38,7 @@ import { ChatDialogComponent } from './chat-dialog.component';
           </button>
         </div>
       </div>
-    </wit-chat-dialog>
+    </wit-dialog>
   `,
   styles: `
     .confirm {

@@ -15,7 +15,7 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
  * inside), Escape closes it, and focus returns to whatever opened it.
  */
 @Component({
-  selector: 'wit-chat-dialog',
+  selector: 'wit-dialog',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -114,12 +114,12 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
     }
   `,
 })
-export class ChatDialogComponent {
+export class DialogComponent {
   readonly open = input(false);
   readonly heading = input<string | null>(null);
   /** Accessible name when there is no visible heading. */
   readonly label = input<string | null>(null);
-  readonly titleId = input('chat-dialog-title');
+  readonly titleId = input('dialog-title');
   readonly testId = input<string | null>(null);
   /** No card chrome (the lightbox). */
   readonly bare = input(false);
