@@ -12,7 +12,7 @@ import { RouterLink } from '@angular/router';
 import type { Notification } from '@world-it/contracts';
 import { firstValueFrom } from 'rxjs';
 
-import { formatRelative } from '../../features/people/data-access/person-format';
+import { formatRelative } from '../../shared/util/person-format';
 import { AvatarComponent } from '../../shared/ui/avatar/avatar.component';
 import { FriendsApiService } from '../friends/friends-api.service';
 import type { TranslationKey } from '../i18n/en';

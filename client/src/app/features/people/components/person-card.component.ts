@@ -5,7 +5,7 @@ import type { Profile } from '@world-it/contracts';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
 import { DirectChatService } from '../../chats/data-access/direct-chat.service';
-import { fullName } from '../data-access/person-format';
+import { fullName } from '../../../shared/util/person-format';
 
 /** One person in the People grid: a link to the profile and, for anyone but me, a "Message" button. */
 @Component({

@@ -8,7 +8,7 @@ import type { Profile } from '@world-it/contracts';
 
 import { AuthService, SESSION_STORAGE_KEY } from '../../../core/auth/auth.service';
 import { LANGUAGE_STORAGE_KEY } from '../../../core/i18n/i18n.service';
-import { todayYmd } from '../../people/data-access/person-format';
+import { todayYmd } from '../../../shared/util/person-format';
 import { makeMe } from '../../people/testing/profiles';
 import { fieldErrors, pastDate, ProfileEditFormComponent } from './profile-edit-form.component';
 

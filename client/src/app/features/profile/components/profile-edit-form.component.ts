@@ -28,7 +28,7 @@ import { ProfilesApiService } from '../../../core/profiles/profiles-api.service'
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
 import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
 import { ariaInvalid, DISPLAY_NAME_VALIDATORS, focusFirstInvalid } from '../../../shared/util/form-validators';
-import { todayYmd } from '../../people/data-access/person-format';
+import { todayYmd } from '../../../shared/util/person-format';
 
 export const DATE_OF_BIRTH_MIN = '1900-01-01';
 

@@ -12,7 +12,7 @@ import { genericErrorMessage, UiMessagePipe, type UiMessage } from '../../../cor
 import { ProfilesApiService } from '../../../core/profiles/profiles-api.service';
 import { AvatarComponent } from '../../../shared/ui/avatar/avatar.component';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state/empty-state.component';
-import { formatCalendarDate, formatRelative, fullName, localeOf } from '../../people/data-access/person-format';
+import { formatCalendarDate, formatRelative, fullName, localeOf } from '../../../shared/util/person-format';
 import { AvatarEditorComponent } from '../../../shared/ui/avatar-editor/avatar-editor.component';
 import { ProfileEditFormComponent } from '../components/profile-edit-form.component';
 import { ProfileFriendshipComponent } from '../components/profile-friendship.component';
