@@ -32,6 +32,8 @@ async function launchChromium() {
   const profile = mkdtempSync(join(tmpdir(), 'world-it-lighthouse-'));
   const child = spawn(CHROMIUM, [...FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    // Its own process group: /usr/bin/chromium is a wrapper script, and the browser's helpers must go too.
+    detached: true,
   });
   let output = '';
   const port = await new Promise((resolve, reject) => {
@@ -54,11 +56,19 @@ async function launchChromium() {
     async close() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          child.kill('SIGTERM');
+        }
         await exited;
       }
-      // Chromium's helper processes may still be writing into the profile as it exits: retry the removal.
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      try {
+        // A helper process may still be writing into the profile as the group exits: retry, then let it be.
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch (err) {
+        console.log(`  (could not remove the Chromium profile ${profile}: ${err.code ?? err.message})`);
+      }
     },
   };
 }
