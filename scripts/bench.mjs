@@ -309,7 +309,7 @@ const LAST_NAMES = SURNAME_ROOTS.flatMap((root) => SURNAME_ENDINGS.map((end) => 
 const PEOPLE_SQL = `SELECT u.* FROM users u
   WHERE u.confirmed = true AND u.banned = false
     AND ((u.display_name)::text || E'\\n' || (u.first_name)::text || ' ' || (u.last_name)::text) ILIKE $1 ESCAPE '\\'
-  ORDER BY date_trunc('milliseconds', u.created_at) DESC, u.id DESC LIMIT 21`;
+  ORDER BY date_trunc('milliseconds', u.created_at AT TIME ZONE 'UTC') DESC, u.id DESC LIMIT 21`;
 /** The public directory as ChatStore.publicRoomRows filters it (first page). */
 const ROOMS_SQL = `SELECT r.id, r.name FROM rooms r
   WHERE r.kind = 'group' AND r.visibility = 'public' AND r.name ILIKE $1
