@@ -1,6 +1,7 @@
 import type { Album, Image, Page } from '@world-it/contracts';
 import { bearer, createUser, type TestUser } from '../factories/users';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
+import { requestsAs } from '../utils/requests';
 import { png } from '../utils/images';
 
 describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
@@ -14,16 +15,7 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
   });
   afterAll(() => t.close());
 
-  const as = (u: TestUser) => ({
-    get: (path: string) => t.http.get(path).set(bearer(u.accessToken)),
-    post: (path: string, body?: object) =>
-      t.http
-        .post(path)
-        .set(bearer(u.accessToken))
-        .send(body ?? {}),
-    patch: (path: string, body: object) => t.http.patch(path).set(bearer(u.accessToken)).send(body),
-    del: (path: string) => t.http.delete(path).set(bearer(u.accessToken)),
-  });
+  const as = (u: TestUser) => requestsAs(t, u);
   const upload = async (u: TestUser): Promise<Image> =>
     (
       await t.http

@@ -1,6 +1,7 @@
 import type { AvatarImage, Image, Me, Message, Page, Profile, Room } from '@world-it/contracts';
 import { bearer, createUser, type TestUser } from '../factories/users';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
+import { requestsAs } from '../utils/requests';
 import { png } from '../utils/images';
 
 describe('Avatars and photos: POST /api/profiles/me/avatar, /api/profiles/me/avatars, GET /api/profiles/:id/images', () => {
@@ -11,16 +12,7 @@ describe('Avatars and photos: POST /api/profiles/me/avatar, /api/profiles/me/ava
   });
   afterAll(() => t.close());
 
-  const as = (u: TestUser) => ({
-    get: (path: string) => t.http.get(path).set(bearer(u.accessToken)),
-    post: (path: string, body?: object) =>
-      t.http
-        .post(path)
-        .set(bearer(u.accessToken))
-        .send(body ?? {}),
-    put: (path: string) => t.http.put(path).set(bearer(u.accessToken)),
-    del: (path: string) => t.http.delete(path).set(bearer(u.accessToken)),
-  });
+  const as = (u: TestUser) => requestsAs(t, u);
   const upload = async (u: TestUser, width = 64): Promise<Image> =>
     (
       await t.http

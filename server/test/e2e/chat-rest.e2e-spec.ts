@@ -2,6 +2,7 @@ import type { Message, Room } from '@world-it/contracts';
 import { DataSource } from 'typeorm';
 import { bearer, createUser, type TestUser } from '../factories/users';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
+import { requestsAs } from '../utils/requests';
 import { png } from '../utils/images';
 
 describe('Chat over REST: the contract rows, membership and admin rules', () => {
@@ -17,16 +18,7 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
   });
   afterAll(() => t.close());
 
-  const as = (u: TestUser) => ({
-    get: (path: string) => t.http.get(path).set(bearer(u.accessToken)),
-    post: (path: string, body?: object) =>
-      t.http
-        .post(path)
-        .set(bearer(u.accessToken))
-        .send(body ?? {}),
-    patch: (path: string, body: object) => t.http.patch(path).set(bearer(u.accessToken)).send(body),
-    del: (path: string) => t.http.delete(path).set(bearer(u.accessToken)),
-  });
+  const as = (u: TestUser) => requestsAs(t, u);
   const group = async (
     admin: TestUser,
     visibility: 'public' | 'private',

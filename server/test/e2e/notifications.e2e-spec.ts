@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Notification, Page, Room } from '@world-it/contracts';
 import { DomainEvents } from '../../src/common/events/domain-events';
-import { bearer, createUser, type TestUser } from '../factories/users';
+import { createUser, type TestUser } from '../factories/users';
 import { connectChat, settle, type ChatClient } from '../utils/chat-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
+import { requestsAs } from '../utils/requests';
 
 describe('Notifications: stored, listed, counted, marked read and pushed live', () => {
   let t: TestApp;
@@ -17,14 +18,7 @@ describe('Notifications: stored, listed, counted, marked read and pushed live', 
   });
   afterAll(() => t.close());
 
-  const as = (u: TestUser) => ({
-    get: (path: string) => t.http.get(path).set(bearer(u.accessToken)),
-    post: (path: string, body?: unknown) =>
-      t.http
-        .post(path)
-        .set(bearer(u.accessToken))
-        .send(body ?? {}),
-  });
+  const as = (u: TestUser) => requestsAs(t, u);
   const connect = async (u: TestUser): Promise<ChatClient> => {
     const s = await connectChat(t.url, u.accessToken);
     sockets.push(s);
