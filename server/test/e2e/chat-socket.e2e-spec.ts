@@ -1,26 +1,19 @@
 import type { Message, Room } from '@world-it/contracts';
 import { DataSource } from 'typeorm';
 import { bearer, createUser, type TestUser } from '../factories/users';
-import { connectChat, settle, type ChatClient } from '../utils/chat-client';
+import { type ChatClient, chatSockets, connectChat, settle } from '../utils/chat-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { png } from '../utils/images';
 
 describe('Chat over Socket.IO (/chat)', () => {
   let t: TestApp;
-  const clients: ChatClient[] = [];
+  const chat = chatSockets();
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.close();
-  });
   afterAll(() => t.close());
 
-  const connect = async (u: TestUser): Promise<ChatClient> => {
-    const c = await connectChat(t.url, u.accessToken);
-    clients.push(c);
-    return c;
-  };
+  const connect = (u: TestUser): Promise<ChatClient> => chat.connect(t.url, u.accessToken);
   const direct = async (a: TestUser, b: TestUser): Promise<Room> =>
     (await t.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id })).body as Room;
   const group = async (admin: TestUser, visibility: 'public' | 'private', members: TestUser[] = []): Promise<Room> =>
