@@ -53,15 +53,6 @@ import { DialogComponent } from '../dialog/dialog.component';
       gap: var(--wit-space-2);
       flex-wrap: wrap;
     }
-    .btn--danger {
-      color: #fff;
-      background: var(--wit-color-danger);
-      border-color: var(--wit-color-danger);
-    }
-    .btn--danger:hover {
-      background: #912018;
-      border-color: #912018;
-    }
   `,
 })
 export class ConfirmDialogComponent {
