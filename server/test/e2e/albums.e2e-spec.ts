@@ -1,8 +1,7 @@
 import type { Album, Image, Page } from '@world-it/contracts';
-import { bearer, createUser, type TestUser } from '../factories/users';
+import { createUser, type TestUser } from '../factories/users';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
-import { requestsAs } from '../utils/requests';
-import { png } from '../utils/images';
+import { requestsAs, uploadPng } from '../utils/requests';
 
 describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
   let t: TestApp;
@@ -16,14 +15,7 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
   afterAll(() => t.close());
 
   const as = (u: TestUser) => requestsAs(t, u);
-  const upload = async (u: TestUser): Promise<Image> =>
-    (
-      await t.http
-        .post('/api/uploads')
-        .set(bearer(u.accessToken))
-        .attach('file', await png(48, 32), 'a.png')
-        .expect(201)
-    ).body as Image;
+  const upload = (u: TestUser): Promise<Image> => uploadPng(t, u, 48, 32);
   const album = async (u: TestUser, body: object = { name: 'Trip' }): Promise<Album> =>
     (await as(u).post('/api/albums', body).expect(201)).body as Album;
   const imagesOf = async (a: Album, viewer: TestUser = bob) =>

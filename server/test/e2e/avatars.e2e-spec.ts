@@ -1,8 +1,7 @@
 import type { AvatarImage, Image, Me, Message, Page, Profile, Room } from '@world-it/contracts';
-import { bearer, createUser, type TestUser } from '../factories/users';
+import { createUser, type TestUser } from '../factories/users';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
-import { requestsAs } from '../utils/requests';
-import { png } from '../utils/images';
+import { requestsAs, uploadPng } from '../utils/requests';
 
 describe('Avatars and photos: POST /api/profiles/me/avatar, /api/profiles/me/avatars, GET /api/profiles/:id/images', () => {
   let t: TestApp;
@@ -13,14 +12,7 @@ describe('Avatars and photos: POST /api/profiles/me/avatar, /api/profiles/me/ava
   afterAll(() => t.close());
 
   const as = (u: TestUser) => requestsAs(t, u);
-  const upload = async (u: TestUser, width = 64): Promise<Image> =>
-    (
-      await t.http
-        .post('/api/uploads')
-        .set(bearer(u.accessToken))
-        .attach('file', await png(width, 40), 'a.png')
-        .expect(201)
-    ).body as Image;
+  const upload = (u: TestUser, width = 64): Promise<Image> => uploadPng(t, u, width, 40);
   const history = async (u: TestUser) =>
     ((await as(u).get('/api/profiles/me/avatars').expect(200)).body as AvatarImage[]).map((a) => [a.id, a.active]);
   const avatarUrlOf = async (viewer: TestUser, who: TestUser) =>
