@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DomainEvents } from '../common/events/domain-events';
+import { DomainEvents, type DomainEventMap, type DomainEventName } from '../common/events/domain-events';
+import type { NewNotification } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 
 /**
@@ -14,46 +15,46 @@ export class NotificationsListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.on('friendship.requested', async (e) => {
-      await this.notifications.notify({
-        recipientId: e.toId,
-        type: 'friend_request',
-        actorId: e.fromId,
-        subjectId: e.requestId,
-      });
-    });
-    this.events.on('friendship.accepted', async (e) => {
-      await this.notifications.notify({
-        recipientId: e.requesterId,
-        type: 'friend_accepted',
-        actorId: e.accepterId,
-        subjectId: null,
-      });
-    });
-    this.events.on('message.missed', async (e) => {
-      // The room, not the message: one unread notification per conversation (see NotificationsService.notify).
-      await this.notifications.notify({
-        recipientId: e.recipientId,
-        type: 'message',
-        actorId: e.authorId,
-        subjectId: e.roomId,
-      });
-    });
-    this.events.on('post.liked', async (e) => {
-      await this.notifications.notify({
-        recipientId: e.authorId,
-        type: 'post_liked',
-        actorId: e.actorId,
-        subjectId: e.postId,
-      });
-    });
-    this.events.on('post.commented', async (e) => {
-      await this.notifications.notify({
-        recipientId: e.authorId,
-        type: 'post_commented',
-        actorId: e.actorId,
-        subjectId: e.postId,
-      });
+    this.notifyOn('friendship.requested', (e) => ({
+      recipientId: e.toId,
+      type: 'friend_request',
+      actorId: e.fromId,
+      subjectId: e.requestId,
+    }));
+    this.notifyOn('friendship.accepted', (e) => ({
+      recipientId: e.requesterId,
+      type: 'friend_accepted',
+      actorId: e.accepterId,
+      subjectId: null,
+    }));
+    // The room, not the message: one unread notification per conversation (see NotificationsService.notify).
+    this.notifyOn('message.missed', (e) => ({
+      recipientId: e.recipientId,
+      type: 'message',
+      actorId: e.authorId,
+      subjectId: e.roomId,
+    }));
+    this.notifyOn('post.liked', (e) => ({
+      recipientId: e.authorId,
+      type: 'post_liked',
+      actorId: e.actorId,
+      subjectId: e.postId,
+    }));
+    this.notifyOn('post.commented', (e) => ({
+      recipientId: e.authorId,
+      type: 'post_commented',
+      actorId: e.actorId,
+      subjectId: e.postId,
+    }));
+  }
+
+  /** Each `name` event stores (and pushes) the notification `toNotification` makes of it. */
+  private notifyOn<K extends DomainEventName>(
+    name: K,
+    toNotification: (event: DomainEventMap[K]) => NewNotification,
+  ): void {
+    this.events.on(name, async (e) => {
+      await this.notifications.notify(toNotification(e));
     });
   }
 }

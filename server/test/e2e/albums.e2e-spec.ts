@@ -1,7 +1,7 @@
 import type { Album, Image, Page } from '@world-it/contracts';
-import { bearer, createUser, type TestUser } from '../factories/users';
+import { createUser, type TestUser } from '../factories/users';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
-import { png } from '../utils/images';
+import { requestsAs, uploadPng } from '../utils/requests';
 
 describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
   let t: TestApp;
@@ -14,24 +14,8 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
   });
   afterAll(() => t.close());
 
-  const as = (u: TestUser) => ({
-    get: (path: string) => t.http.get(path).set(bearer(u.accessToken)),
-    post: (path: string, body?: object) =>
-      t.http
-        .post(path)
-        .set(bearer(u.accessToken))
-        .send(body ?? {}),
-    patch: (path: string, body: object) => t.http.patch(path).set(bearer(u.accessToken)).send(body),
-    del: (path: string) => t.http.delete(path).set(bearer(u.accessToken)),
-  });
-  const upload = async (u: TestUser): Promise<Image> =>
-    (
-      await t.http
-        .post('/api/uploads')
-        .set(bearer(u.accessToken))
-        .attach('file', await png(48, 32), 'a.png')
-        .expect(201)
-    ).body as Image;
+  const as = (u: TestUser) => requestsAs(t, u);
+  const upload = (u: TestUser): Promise<Image> => uploadPng(t, u, 48, 32);
   const album = async (u: TestUser, body: object = { name: 'Trip' }): Promise<Album> =>
     (await as(u).post('/api/albums', body).expect(201)).body as Album;
   const imagesOf = async (a: Album, viewer: TestUser = bob) =>

@@ -1,7 +1,7 @@
 import type { AvatarImage, Image, Me, Message, Page, Profile, Room } from '@world-it/contracts';
-import { bearer, createUser, type TestUser } from '../factories/users';
+import { createUser, type TestUser } from '../factories/users';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
-import { png } from '../utils/images';
+import { requestsAs, uploadPng } from '../utils/requests';
 
 describe('Avatars and photos: POST /api/profiles/me/avatar, /api/profiles/me/avatars, GET /api/profiles/:id/images', () => {
   let t: TestApp;
@@ -11,24 +11,8 @@ describe('Avatars and photos: POST /api/profiles/me/avatar, /api/profiles/me/ava
   });
   afterAll(() => t.close());
 
-  const as = (u: TestUser) => ({
-    get: (path: string) => t.http.get(path).set(bearer(u.accessToken)),
-    post: (path: string, body?: object) =>
-      t.http
-        .post(path)
-        .set(bearer(u.accessToken))
-        .send(body ?? {}),
-    put: (path: string) => t.http.put(path).set(bearer(u.accessToken)),
-    del: (path: string) => t.http.delete(path).set(bearer(u.accessToken)),
-  });
-  const upload = async (u: TestUser, width = 64): Promise<Image> =>
-    (
-      await t.http
-        .post('/api/uploads')
-        .set(bearer(u.accessToken))
-        .attach('file', await png(width, 40), 'a.png')
-        .expect(201)
-    ).body as Image;
+  const as = (u: TestUser) => requestsAs(t, u);
+  const upload = (u: TestUser, width = 64): Promise<Image> => uploadPng(t, u, width, 40);
   const history = async (u: TestUser) =>
     ((await as(u).get('/api/profiles/me/avatars').expect(200)).body as AvatarImage[]).map((a) => [a.id, a.active]);
   const avatarUrlOf = async (viewer: TestUser, who: TestUser) =>

@@ -1,28 +1,21 @@
 import type { FriendRequest, Page, Profile, Room, UserSummary } from '@world-it/contracts';
 import { bearer, createUser, createUsers, type TestUser } from '../factories/users';
-import { connectChat, type ChatClient } from '../utils/chat-client';
+import { type ChatClient, chatSockets } from '../utils/chat-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 describe('Blocking', () => {
   let t: TestApp;
-  const clients: ChatClient[] = [];
+  const chat = chatSockets();
   const tag = Date.now().toString(36);
 
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.close();
-  });
   afterAll(() => t.close());
 
-  const connect = async (u: TestUser): Promise<ChatClient> => {
-    const c = await connectChat(t.url, u.accessToken);
-    clients.push(c);
-    return c;
-  };
+  const connect = (u: TestUser): Promise<ChatClient> => chat.connect(t.url, u.accessToken);
   /** An acknowledged request: any event sent to this socket before it was answered has arrived by now. */
   const roundTrip = async (c: ChatClient): Promise<void> => {
     const ack = await c.request<{ ok: boolean }>('read', { roomId: UNKNOWN, messageId: UNKNOWN });

@@ -1,25 +1,18 @@
 import type { Message, Page, Room } from '@world-it/contracts';
 import { bearer, createUser, type TestUser } from '../factories/users';
-import { connectChat, settle, type ChatClient } from '../utils/chat-client';
+import { type ChatClient, chatSockets, settle } from '../utils/chat-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 
 /** "POST /api/chats/direct … The peer sees it in their list only once it holds a message." */
 describe('Chat: a direct room reaches the peer’s list with its first message', () => {
   let t: TestApp;
-  const clients: ChatClient[] = [];
+  const chat = chatSockets();
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.close();
-  });
   afterAll(() => t.close());
 
-  const connect = async (u: TestUser): Promise<ChatClient> => {
-    const c = await connectChat(t.url, u.accessToken);
-    clients.push(c);
-    return c;
-  };
+  const connect = (u: TestUser): Promise<ChatClient> => chat.connect(t.url, u.accessToken);
   const open = async (a: TestUser, b: TestUser, status = 201): Promise<Room> =>
     (await t.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id }).expect(status))
       .body as Room;

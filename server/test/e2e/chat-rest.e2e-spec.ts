@@ -2,7 +2,7 @@ import type { Message, Room } from '@world-it/contracts';
 import { DataSource } from 'typeorm';
 import { bearer, createUser, type TestUser } from '../factories/users';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
-import { png } from '../utils/images';
+import { requestsAs, uploadPng } from '../utils/requests';
 
 describe('Chat over REST: the contract rows, membership and admin rules', () => {
   let t: TestApp;
@@ -17,16 +17,7 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
   });
   afterAll(() => t.close());
 
-  const as = (u: TestUser) => ({
-    get: (path: string) => t.http.get(path).set(bearer(u.accessToken)),
-    post: (path: string, body?: object) =>
-      t.http
-        .post(path)
-        .set(bearer(u.accessToken))
-        .send(body ?? {}),
-    patch: (path: string, body: object) => t.http.patch(path).set(bearer(u.accessToken)).send(body),
-    del: (path: string) => t.http.delete(path).set(bearer(u.accessToken)),
-  });
+  const as = (u: TestUser) => requestsAs(t, u);
   const group = async (
     admin: TestUser,
     visibility: 'public' | 'private',
@@ -238,20 +229,8 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
   describe('images in messages', () => {
     it('attaches my own upload; someone else’s upload is a 400; a deleted image leaves a placeholder', async () => {
       const room = (await as(alice).post('/api/chats/direct', { userId: bob.user.id })).body as Room;
-      const img = (
-        await t.http
-          .post('/api/uploads')
-          .set(bearer(alice.accessToken))
-          .attach('file', await png(), 'p.png')
-          .expect(201)
-      ).body;
-      const bobsImg = (
-        await t.http
-          .post('/api/uploads')
-          .set(bearer(bob.accessToken))
-          .attach('file', await png(), 'q.png')
-          .expect(201)
-      ).body;
+      const img = await uploadPng(t, alice);
+      const bobsImg = await uploadPng(t, bob);
       const stolen = await as(alice).post(`/api/chats/${room.id}/messages`, { imageId: bobsImg.id }).expect(400);
       expect(JSON.stringify(stolen.body.message)).toMatch(/imageId must be an image you uploaded/);
       const m = await as(alice).post(`/api/chats/${room.id}/messages`, { imageId: img.id }).expect(201);
@@ -302,24 +281,12 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
 
     it('lets the admin rename, change visibility and set an avatar of their own', async () => {
       const g = await group(alice, 'private', [bob]);
-      const img = (
-        await t.http
-          .post('/api/uploads')
-          .set(bearer(alice.accessToken))
-          .attach('file', await png(), 'a.png')
-          .expect(201)
-      ).body;
+      const img = await uploadPng(t, alice);
       const updated = await as(alice)
         .patch(`/api/chats/${g.id}`, { name: 'Renamed', visibility: 'public', avatarImageId: img.id })
         .expect(200);
       expect(updated.body).toMatchObject({ name: 'Renamed', visibility: 'public', avatarUrl: img.thumbUrl });
-      const bobsImg = (
-        await t.http
-          .post('/api/uploads')
-          .set(bearer(bob.accessToken))
-          .attach('file', await png(), 'b.png')
-          .expect(201)
-      ).body;
+      const bobsImg = await uploadPng(t, bob);
       await as(alice).patch(`/api/chats/${g.id}`, { avatarImageId: bobsImg.id }).expect(400);
       const cleared = await as(alice).patch(`/api/chats/${g.id}`, { avatarImageId: null }).expect(200);
       expect(cleared.body.avatarUrl).toBeNull();

@@ -3,28 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Message, Room } from '@world-it/contracts';
 import { bearer, createUser, type TestUser } from '../factories/users';
-import { connectChat, settle, type ChatClient } from '../utils/chat-client';
+import { type ChatClient, chatSockets, connectChat, settle } from '../utils/chat-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 
 describe('Chat scale-out: two API processes sharing PostgreSQL and Redis', () => {
   let one: TestApp;
   let two: TestApp;
-  const clients: ChatClient[] = [];
+  const chat = chatSockets();
   beforeAll(async () => {
     [one, two] = await Promise.all([createTestApp(), createTestApp()]);
-  });
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.close();
   });
   afterAll(async () => {
     await one.close();
     await two.close();
   });
-  const connect = async (app: TestApp, u: TestUser): Promise<ChatClient> => {
-    const c = await connectChat(app.url, u.accessToken);
-    clients.push(c);
-    return c;
-  };
+  const connect = (app: TestApp, u: TestUser): Promise<ChatClient> => chat.connect(app.url, u.accessToken);
 
   it('runs two socket.io servers on different ports', () => {
     expect(one.url).not.toBe(two.url);

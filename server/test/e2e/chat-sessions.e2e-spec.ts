@@ -1,7 +1,7 @@
 import type { AuthResponse, Room } from '@world-it/contracts';
 import { DataSource } from 'typeorm';
 import { bearer, createUser, DEFAULT_PASSWORD, waitForMail, type TestUser } from '../factories/users';
-import { connectChat, settle, type ChatClient } from '../utils/chat-client';
+import { type ChatClient, chatSockets, connectChat, settle } from '../utils/chat-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 
 /** Resolves with the disconnect reason the client saw (rejects if the socket stays connected). */
@@ -23,20 +23,13 @@ async function login(t: TestApp, u: TestUser, password = DEFAULT_PASSWORD): Prom
 
 describe('Chat sockets follow their session', () => {
   let t: TestApp;
-  const clients: ChatClient[] = [];
+  const chat = chatSockets();
   beforeAll(async () => {
     t = await createTestApp({ worker: true });
   });
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.close();
-  });
   afterAll(() => t.close());
 
-  const connect = async (token: string): Promise<ChatClient> => {
-    const c = await connectChat(t.url, token);
-    clients.push(c);
-    return c;
-  };
+  const connect = (token: string): Promise<ChatClient> => chat.connect(t.url, token);
   const direct = async (a: TestUser, b: TestUser): Promise<Room> =>
     (await t.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id })).body as Room;
 

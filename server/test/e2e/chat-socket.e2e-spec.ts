@@ -1,26 +1,19 @@
 import type { Message, Room } from '@world-it/contracts';
 import { DataSource } from 'typeorm';
 import { bearer, createUser, type TestUser } from '../factories/users';
-import { connectChat, settle, type ChatClient } from '../utils/chat-client';
+import { type ChatClient, chatSockets, connectChat, settle } from '../utils/chat-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
-import { png } from '../utils/images';
+import { uploadPng } from '../utils/requests';
 
 describe('Chat over Socket.IO (/chat)', () => {
   let t: TestApp;
-  const clients: ChatClient[] = [];
+  const chat = chatSockets();
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.close();
-  });
   afterAll(() => t.close());
 
-  const connect = async (u: TestUser): Promise<ChatClient> => {
-    const c = await connectChat(t.url, u.accessToken);
-    clients.push(c);
-    return c;
-  };
+  const connect = (u: TestUser): Promise<ChatClient> => chat.connect(t.url, u.accessToken);
   const direct = async (a: TestUser, b: TestUser): Promise<Room> =>
     (await t.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id })).body as Room;
   const group = async (admin: TestUser, visibility: 'public' | 'private', members: TestUser[] = []): Promise<Room> =>
@@ -113,24 +106,12 @@ describe('Chat over Socket.IO (/chat)', () => {
     it('sends an image message with my uploaded image', async () => {
       const [a, b] = [await createUser(t), await createUser(t)];
       const room = await direct(a, b);
-      const img = (
-        await t.http
-          .post('/api/uploads')
-          .set(bearer(a.accessToken))
-          .attach('file', await png(), 'x.png')
-          .expect(201)
-      ).body;
+      const img = await uploadPng(t, a);
       const [ca, cb] = [await connect(a), await connect(b)];
       const ack = await ca.request('message:send', { roomId: room.id, imageId: img.id, clientId: 'img-1' });
       expect(ack).toMatchObject({ ok: true, message: { image: img, content: '' } });
       expect((await cb.next('message:new')).image).toEqual(img);
-      const other = (
-        await t.http
-          .post('/api/uploads')
-          .set(bearer(b.accessToken))
-          .attach('file', await png(), 'y.png')
-          .expect(201)
-      ).body;
+      const other = await uploadPng(t, b);
       expect(await ca.request('message:send', { roomId: room.id, imageId: other.id, clientId: 'img-2' })).toMatchObject(
         {
           ok: false,

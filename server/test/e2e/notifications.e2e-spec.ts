@@ -1,35 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Notification, Page, Room } from '@world-it/contracts';
 import { DomainEvents } from '../../src/common/events/domain-events';
-import { bearer, createUser, type TestUser } from '../factories/users';
-import { connectChat, settle, type ChatClient } from '../utils/chat-client';
+import { createUser, type TestUser } from '../factories/users';
+import { type ChatClient, chatSockets, settle } from '../utils/chat-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
+import { requestsAs } from '../utils/requests';
 
 describe('Notifications: stored, listed, counted, marked read and pushed live', () => {
   let t: TestApp;
-  const sockets: ChatClient[] = [];
+  const chat = chatSockets();
 
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.close();
-  });
   afterAll(() => t.close());
 
-  const as = (u: TestUser) => ({
-    get: (path: string) => t.http.get(path).set(bearer(u.accessToken)),
-    post: (path: string, body?: unknown) =>
-      t.http
-        .post(path)
-        .set(bearer(u.accessToken))
-        .send(body ?? {}),
-  });
-  const connect = async (u: TestUser): Promise<ChatClient> => {
-    const s = await connectChat(t.url, u.accessToken);
-    sockets.push(s);
-    return s;
-  };
+  const as = (u: TestUser) => requestsAs(t, u);
+  const connect = (u: TestUser): Promise<ChatClient> => chat.connect(t.url, u.accessToken);
   const direct = async (from: TestUser, to: TestUser): Promise<Room> =>
     (await as(from).post('/api/chats/direct', { userId: to.user.id })).body as Room;
   const dm = async (from: TestUser, roomId: string, content = 'hi'): Promise<void> => {

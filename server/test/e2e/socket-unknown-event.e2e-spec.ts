@@ -1,24 +1,17 @@
 import type { Room } from '@world-it/contracts';
 import { bearer, createUser, createUsers } from '../factories/users';
-import { connectChat, type ChatClient } from '../utils/chat-client';
+import { type ChatClient, chatSockets } from '../utils/chat-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 
 describe('Unknown socket events (/chat)', () => {
   let t: TestApp;
-  const clients: ChatClient[] = [];
+  const chat = chatSockets();
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.close();
-  });
   afterAll(() => t.close());
 
-  const connect = async (token: string): Promise<ChatClient> => {
-    const c = await connectChat(t.url, token);
-    clients.push(c);
-    return c;
-  };
+  const connect = (token: string): Promise<ChatClient> => chat.connect(t.url, token);
 
   it('answers an unknown event sent with an ack { ok: false, error: { code: "unknown_event" } }', async () => {
     const u = await createUser(t);
@@ -60,8 +53,7 @@ describe('Unknown socket events (/chat)', () => {
     const small = await createTestApp({ env: { RATE_LIMIT_SOCKET_MESSAGES: '2' } });
     try {
       const u = await createUser(small);
-      const c = await connectChat(small.url, u.accessToken);
-      clients.push(c);
+      const c = await chat.connect(small.url, u.accessToken);
       // The allowance for events other than messages: 10 × RATE_LIMIT_SOCKET_MESSAGES per 10 s.
       const allowance = 10 * small.config.rateLimitSocketMessages;
       const acks = await Promise.all(

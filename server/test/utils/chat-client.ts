@@ -92,3 +92,21 @@ export function connectChat(baseUrl: string, token: string | undefined): Promise
 export function settle(ms = 300): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/**
+ * Sockets a describe block opens, each closed after its test: call it in the block (it registers the
+ * afterEach), then `connect(url, token)` as with connectChat.
+ */
+export function chatSockets(): { connect(baseUrl: string, token: string): Promise<ChatClient> } {
+  const open: ChatClient[] = [];
+  afterEach(() => {
+    for (const c of open.splice(0)) c.close();
+  });
+  return {
+    async connect(baseUrl, token) {
+      const c = await connectChat(baseUrl, token);
+      open.push(c);
+      return c;
+    },
+  };
+}

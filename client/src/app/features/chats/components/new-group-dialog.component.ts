@@ -25,7 +25,7 @@ import { PeopleSearchComponent } from './people-search.component';
       (closed)="close()"
     >
       @if (open()) {
-        <form class="form" [formGroup]="form" (ngSubmit)="create()" novalidate>
+        <form class="dialog__body form" [formGroup]="form" (ngSubmit)="create()" novalidate>
           @if (error(); as e) {
             <p class="alert alert--error" role="alert">{{ e | msg }}</p>
           }
@@ -99,12 +99,6 @@ import { PeopleSearchComponent } from './people-search.component';
     </wit-dialog>
   `,
   styles: `
-    .form {
-      display: flex;
-      flex-direction: column;
-      gap: var(--wit-space-4);
-      padding: var(--wit-space-5) var(--wit-space-6) var(--wit-space-6);
-    }
     .form .field + .field {
       margin-top: 0;
     }

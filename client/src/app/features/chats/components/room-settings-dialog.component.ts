@@ -56,7 +56,7 @@ type Pending = { kind: 'leave' } | { kind: 'delete' } | { kind: 'remove'; member
     >
       @if (open()) {
         @let r = room();
-        <div class="body">
+        <div class="dialog__body body">
           <div class="hero">
             <wit-avatar [name]="r.name" [url]="r.avatarUrl" [size]="72" />
             <div class="hero__text">

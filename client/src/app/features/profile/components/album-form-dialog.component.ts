@@ -43,7 +43,7 @@ import { PhotosApiService } from '../data-access/photos-api.service';
       testId="album-form-dialog"
       (closed)="closed.emit()"
     >
-      <form class="af" [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="album-form">
+      <form class="dialog__body" [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="album-form">
         @if (error(); as e) {
           <p class="alert alert--error" role="alert">{{ e | msg }}</p>
         }
@@ -99,7 +99,7 @@ import { PhotosApiService } from '../data-access/photos-api.service';
             [messages]="{ yearInvalid: 'albums.yearInvalid' }"
           />
         </div>
-        <div class="af__actions">
+        <div class="dialog__actions">
           <button type="button" class="btn" (click)="closed.emit()">{{ 'common.cancel' | t }}</button>
           <button type="submit" class="btn btn--primary" data-testid="album-save" [disabled]="busy()">
             @if (busy()) {
@@ -112,20 +112,8 @@ import { PhotosApiService } from '../data-access/photos-api.service';
     </wit-dialog>
   `,
   styles: `
-    .af {
-      display: flex;
-      flex-direction: column;
-      gap: var(--wit-space-4);
-      padding: var(--wit-space-5) var(--wit-space-6) var(--wit-space-6);
-    }
     .input--year {
       max-width: 10ch;
-    }
-    .af__actions {
-      display: flex;
-      justify-content: flex-end;
-      flex-wrap: wrap;
-      gap: var(--wit-space-2);
     }
   `,
 })

@@ -33,7 +33,7 @@ import { PhotosApiService } from '../data-access/photos-api.service';
       testId="album-picker"
       (closed)="closed.emit()"
     >
-      <div class="ap">
+      <div class="dialog__body">
         @if (error(); as e) {
           <p class="alert alert--error" role="alert">{{ e | msg }}</p>
         }
@@ -68,7 +68,7 @@ import { PhotosApiService } from '../data-access/photos-api.service';
             </button>
           }
         }
-        <div class="ap__actions">
+        <div class="dialog__actions">
           <button type="button" class="btn" (click)="closed.emit()">{{ 'common.cancel' | t }}</button>
           <button
             type="button"
@@ -87,12 +87,6 @@ import { PhotosApiService } from '../data-access/photos-api.service';
     </wit-dialog>
   `,
   styles: `
-    .ap {
-      display: flex;
-      flex-direction: column;
-      gap: var(--wit-space-4);
-      padding: var(--wit-space-5) var(--wit-space-6) var(--wit-space-6);
-    }
     .muted {
       color: var(--wit-color-text-muted);
     }
@@ -143,12 +137,6 @@ import { PhotosApiService } from '../data-access/photos-api.service';
     }
     .ap__more {
       align-self: center;
-    }
-    .ap__actions {
-      display: flex;
-      justify-content: flex-end;
-      flex-wrap: wrap;
-      gap: var(--wit-space-2);
     }
   `,
 })

@@ -4,16 +4,10 @@ import type { Image } from '@world-it/contracts';
 
 import type { TranslationKey } from '../../../core/i18n/en';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import type { UploadProblem } from '../../../shared/data-access/upload/upload-progress';
+import { UPLOAD_PROBLEM_KEYS, type UploadProblem } from '../../../shared/data-access/upload/upload-progress';
 import { DropZoneComponent } from '../../../shared/ui/drop-zone/drop-zone.component';
 import { ProgressBarComponent } from '../../../shared/ui/progress-bar/progress-bar.component';
 import { PhotoUploads } from '../data-access/photo-uploads';
-
-const PROBLEM_KEYS: Record<UploadProblem, TranslationKey> = {
-  badType: 'upload.badType',
-  tooBig: 'upload.tooBig',
-  failed: 'upload.failed',
-};
 
 /** Drop or pick several photos at once; each gets its own row with progress, failure and retry. */
 @Component({
@@ -182,6 +176,6 @@ export class PhotoUploaderComponent {
   }
 
   protected problemKey(problem: UploadProblem | null): TranslationKey {
-    return PROBLEM_KEYS[problem ?? 'failed'];
+    return UPLOAD_PROBLEM_KEYS[problem ?? 'failed'];
   }
 }

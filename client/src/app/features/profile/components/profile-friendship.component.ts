@@ -168,9 +168,6 @@ type Action = 'add' | 'cancel' | 'accept' | 'decline' | 'unfriend' | 'block' | '
     .state--friends {
       color: var(--wit-color-success);
     }
-    .btn--danger-text {
-      color: var(--wit-color-danger);
-    }
     @media (max-width: 719px) {
       .actions > * {
         flex: 1 1 auto;

@@ -2,12 +2,20 @@ import { type HttpEvent, HttpEventType } from '@angular/common/http';
 import type { Image } from '@world-it/contracts';
 
 import { errorStatus } from '../../../core/http/api-error';
+import type { TranslationKey } from '../../../core/i18n/en';
 
 /** Where one upload stands: bytes on their way (0..99 %), or the stored `Image`. */
 export type UploadStep = { kind: 'progress'; percent: number } | { kind: 'done'; image: Image };
 
 /** Why an upload was refused, before it left (checked here) or by the server (its status). */
 export type UploadProblem = 'badType' | 'tooBig' | 'failed';
+
+/** What a person is told for each problem (the photo and avatar uploaders; the chat composer words its own). */
+export const UPLOAD_PROBLEM_KEYS: Record<UploadProblem, TranslationKey> = {
+  badType: 'upload.badType',
+  tooBig: 'upload.tooBig',
+  failed: 'upload.failed',
+};
 
 /**
  * One HTTP event of an upload as a step, or null for events that change nothing (sent, headers).

@@ -4,14 +4,13 @@ import type { AvatarImage } from '@world-it/contracts';
 import { defer, from, type Subscription, switchMap } from 'rxjs';
 
 import { AuthService } from '../../../core/auth/auth.service';
-import type { TranslationKey } from '../../../core/i18n/en';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { genericErrorMessage, msg, type UiMessage, UiMessagePipe } from '../../../core/i18n/ui-message';
 import { NoticeService } from '../../../core/notice/notice.service';
 import { AvatarsApiService } from '../../../core/profiles/avatars-api.service';
 import { UploadService } from '../../data-access/upload/upload.service';
-import { type UploadProblem, uploadProblemOf } from '../../data-access/upload/upload-progress';
+import { UPLOAD_PROBLEM_KEYS, uploadProblemOf } from '../../data-access/upload/upload-progress';
 import { imageFileProblem } from '../../util/image-file';
 import {
   CROP_ZOOM_MAX,
@@ -28,12 +27,6 @@ import { AvatarComponent } from '../avatar/avatar.component';
 import { ConfirmDialogComponent } from '../confirm-dialog/confirm-dialog.component';
 import { DropZoneComponent } from '../drop-zone/drop-zone.component';
 import { ProgressBarComponent } from '../progress-bar/progress-bar.component';
-
-const PROBLEM_KEYS: Record<UploadProblem, TranslationKey> = {
-  badType: 'upload.badType',
-  tooBig: 'upload.tooBig',
-  failed: 'upload.failed',
-};
 
 interface Draft {
   url: string;
@@ -480,7 +473,7 @@ export class AvatarEditorComponent {
     this.error.set(null);
     const problem = imageFileProblem(file);
     if (problem) {
-      this.error.set(msg(PROBLEM_KEYS[problem]));
+      this.error.set(msg(UPLOAD_PROBLEM_KEYS[problem]));
       return;
     }
     this.cancel();
@@ -586,7 +579,7 @@ export class AvatarEditorComponent {
         error: (err: unknown) => {
           this.progress.set(null);
           this.saving = null;
-          this.error.set(msg(PROBLEM_KEYS[uploadProblemOf(err)]));
+          this.error.set(msg(UPLOAD_PROBLEM_KEYS[uploadProblemOf(err)]));
         },
       });
   }

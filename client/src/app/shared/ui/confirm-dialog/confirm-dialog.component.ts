@@ -16,9 +16,9 @@ import { DialogComponent } from '../dialog/dialog.component';
       testId="confirm-dialog"
       (closed)="closed.emit()"
     >
-      <div class="confirm">
+      <div class="dialog__body confirm">
         <p>{{ text() }}</p>
-        <div class="confirm__actions">
+        <div class="dialog__actions">
           <button type="button" class="btn" data-testid="confirm-cancel" autofocus (click)="closed.emit()">
             {{ 'common.cancel' | t }}
           </button>
@@ -42,25 +42,7 @@ import { DialogComponent } from '../dialog/dialog.component';
   `,
   styles: `
     .confirm {
-      display: flex;
-      flex-direction: column;
       gap: var(--wit-space-5);
-      padding: var(--wit-space-5) var(--wit-space-6) var(--wit-space-6);
-    }
-    .confirm__actions {
-      display: flex;
-      justify-content: flex-end;
-      gap: var(--wit-space-2);
-      flex-wrap: wrap;
-    }
-    .btn--danger {
-      color: #fff;
-      background: var(--wit-color-danger);
-      border-color: var(--wit-color-danger);
-    }
-    .btn--danger:hover {
-      background: #912018;
-      border-color: #912018;
     }
   `,
 })
