@@ -4,7 +4,6 @@ import {
   Delete,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   UploadedFile,
   UseInterceptors,
@@ -26,6 +25,7 @@ import { memoryStorage } from 'multer';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated } from '../auth/roles.guard';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { UuidParamPipe } from '../common/validation/uuid-param.pipe';
 import { MediaService } from './media.service';
 
 @ApiTags('uploads')
@@ -65,10 +65,7 @@ export class MediaController {
   })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'No such image of mine' })
-  async remove(
-    @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
-  ): Promise<void> {
+  async remove(@CurrentUser() user: AuthUser, @Param('id', new UuidParamPipe('4')) id: string): Promise<void> {
     await this.media.delete(user.id, id);
   }
 }

@@ -237,6 +237,25 @@ describe('Friendships API', () => {
     await t.http.delete(`/api/friendships/${eve.user.id}`).set(bearer(ann.accessToken)).expect(404);
   });
 
+  it('reads upper-case ids in paths as the same ids (accept, unfriend, friend list), and names a malformed one', async () => {
+    const [ann, bob] = await createUsers(t, 2);
+    const req = (await send(ann, bob.user.id.toUpperCase()).expect(201)).body as FriendRequest;
+    expect(req.to.id).toBe(bob.user.id);
+    await t.http
+      .post(`/api/friendships/requests/${req.id.toUpperCase()}/accept`)
+      .set(bearer(bob.accessToken))
+      .expect(200);
+    const list = await t.http.get(`/api/profiles/${ann.user.id.toUpperCase()}/friends`).set(bearer(bob.accessToken));
+    expect((list.body as Page<UserSummary>).items.map((u) => u.id)).toEqual([bob.user.id]);
+    await t.http.delete(`/api/friendships/${bob.user.id.toUpperCase()}`).set(bearer(ann.accessToken)).expect(204);
+    expect(await friendIds(ann)).toEqual([]);
+    expect(await friendIds(bob)).toEqual([]);
+    const bad = await t.http.delete('/api/friendships/not-a-uuid').set(bearer(ann.accessToken)).expect(400);
+    expect(bad.body.message).toEqual(['userId must be a UUID']);
+    const badReq = await t.http.post('/api/friendships/requests/x/decline').set(bearer(ann.accessToken)).expect(400);
+    expect(badReq.body.message).toEqual(['id must be a UUID']);
+  });
+
   it('suggestions rank friends of friends by mutual friends, never me, friends, pending either way or blocks', async () => {
     const [me, f1, f2, two, one, pendingOut, pendingIn, blocked, blocker] = await createUsers(t, 9);
     await befriend(me, f1);
