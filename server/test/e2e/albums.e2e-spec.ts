@@ -72,6 +72,9 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
       [{ name: 'ok', year: '2000' }, 'year'],
       [{ name: 'ok', year: new Date().getUTCFullYear() + 2 }, 'year'],
       [{ name: 'ok', owner: bob.user.id }, 'owner'],
+      [{ name: 'a\u0000b' }, 'name'],
+      [{ name: 'ok', theme: '\u0000' }, 'theme'],
+      [{ name: ['ok'] }, 'name'],
     ] as const) {
       const res = await as(alice).post('/api/albums', body).expect(400);
       expect(messageOf(res)).toContain(field);

@@ -88,6 +88,35 @@ describe('Profiles API', () => {
     expect(seen.sort()).toEqual(made.map((u) => u.user.id).sort());
   });
 
+  it('keeps text as given, emoji and Cyrillic included, counting characters rather than bytes', async () => {
+    const about = '👋🏽 Привіт! '.repeat(40); // 440 characters, 520 UTF-16 units, far more bytes
+    const res = await t.http
+      .patch('/api/profiles/me')
+      .set(bearer(bob.accessToken))
+      .send({ about, firstName: 'Ґанна' })
+      .expect(200);
+    expect(res.body).toMatchObject({ about, firstName: 'Ґанна' });
+  });
+
+  it('refuses a search holding a NUL character (400 naming search), and an array or an over-long one', async () => {
+    for (const qs of ['search=a%00b', 'search=a&search=b', `search=${'я'.repeat(101)}`]) {
+      const res = await t.http.get(`/api/profiles?${qs}`).set(bearer(ann.accessToken)).expect(400);
+      expect(JSON.stringify(res.body.message)).toContain('search');
+    }
+    for (const qs of [
+      'limit=0',
+      'limit=101',
+      'limit=1e20',
+      'limit=-1',
+      'limit=2.5',
+      'limit=abc',
+      'cursor=a&cursor=b',
+    ]) {
+      const res = await t.http.get(`/api/profiles?${qs}`).set(bearer(ann.accessToken)).expect(400);
+      expect(JSON.stringify(res.body.message)).toContain(qs.split('=')[0]);
+    }
+  });
+
   it('shows one profile, "self" for my own, 404 for unknown ids and 400 for malformed ones', async () => {
     const other = await t.http.get(`/api/profiles/${ann.user.id}`).set(bearer(bob.accessToken)).expect(200);
     expect(other.body.friendship).toBe('none');
@@ -138,6 +167,15 @@ describe('Profiles API', () => {
     [{ language: 'fr' }, 'language'],
     [{ emailDigest: 'yes' }, 'emailDigest'],
     [{ email: 'new@example.com' }, 'email'],
+    [{ displayName: null }, 'displayName'],
+    [{ firstName: null }, 'firstName'],
+    [{ lastName: null }, 'lastName'],
+    [{ about: null }, 'about'],
+    [{ language: null }, 'language'],
+    [{ emailDigest: null }, 'emailDigest'],
+    [{ displayName: ['Bob'] }, 'displayName'],
+    [{ displayName: 'Bob\u0000' }, 'displayName'],
+    [{ about: 'a\u0000b' }, 'about'],
   ])('rejects %j with a 400 naming %s', async (body, field) => {
     const res = await t.http.patch('/api/profiles/me').set(bearer(bob.accessToken)).send(body).expect(400);
     expect(JSON.stringify(res.body.message)).toContain(field);
