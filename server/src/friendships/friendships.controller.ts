@@ -89,7 +89,8 @@ export class FriendshipsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept a request sent to me: we are friends' })
   @ApiOkResponse({ type: BecameFriendsResponseDto })
-  @ApiNotFoundResponse({ description: 'No such pending request to me' })
+  @ApiForbiddenResponse({ description: 'I sent this request (only its recipient answers it)' })
+  @ApiNotFoundResponse({ description: 'No such pending request to or from me' })
   accept(@CurrentUser() me: AuthUser, @Param('id', uuidParam) id: string): Promise<BecameFriendsResponse> {
     return this.friendships.accept(me.id, id);
   }
@@ -98,7 +99,8 @@ export class FriendshipsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Decline a request sent to me (the sender may ask again later)' })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'No such pending request to me' })
+  @ApiForbiddenResponse({ description: 'I sent this request (only its recipient answers it)' })
+  @ApiNotFoundResponse({ description: 'No such pending request to or from me' })
   decline(@CurrentUser() me: AuthUser, @Param('id', uuidParam) id: string): Promise<void> {
     return this.friendships.decline(me.id, id);
   }
@@ -107,7 +109,8 @@ export class FriendshipsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Cancel a request I sent' })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'No such pending request from me' })
+  @ApiForbiddenResponse({ description: 'It was sent to me (I decline it instead)' })
+  @ApiNotFoundResponse({ description: 'No such pending request to or from me' })
   cancel(@CurrentUser() me: AuthUser, @Param('id', uuidParam) id: string): Promise<void> {
     return this.friendships.cancel(me.id, id);
   }

@@ -106,6 +106,15 @@ export class FriendshipsRepository {
     return rows[0] ?? null;
   }
 
+  /** Whether `userId` is the sender or the recipient of this pending request (they may see it). */
+  async pendingInvolving(id: string, userId: string, em?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await this.q(em).query(
+      `SELECT 1 FROM friendships WHERE id = $1 AND status = 'pending' AND (user_low = $2 OR user_high = $2)`,
+      [id, userId],
+    );
+    return rows.length > 0;
+  }
+
   /** Deletes a pending request `userId` sent; false when there is none. */
   async deletePendingFrom(id: string, userId: string): Promise<boolean> {
     const rows = returned<{ id: string }>(

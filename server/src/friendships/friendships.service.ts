@@ -15,6 +15,7 @@ import {
   type PageQuery,
   type UserSummary,
 } from '@world-it/contracts';
+import type { EntityManager } from 'typeorm';
 import { DomainEvents } from '../common/events/domain-events';
 import { pageLimit, toPage } from '../common/pagination/cursor';
 import { decodeTimeKey } from '../common/pagination/time-key-cursor';
@@ -90,11 +91,12 @@ export class FriendshipsService {
     }
   }
 
-  /** The recipient accepts: the pair are friends. Anyone else (or no such pending request) → 404. */
+  /** The recipient accepts: the pair are friends. The sender → 403; anyone else (or no such pending request) → 404. */
   async accept(meId: string, requestId: string): Promise<BecameFriendsResponse> {
     const requesterId = await this.friendships.transaction(async (em) => {
       const row = await this.friendships.pendingTo(em, requestId, meId);
-      if (!row) throw new NotFoundException('Friend request not found');
+      if (!row)
+        throw await this.notMineToChange(requestId, meId, 'Only the recipient may answer this friend request', em);
       await this.friendships.markAccepted(em, row.id);
       return row.requester_id;
     });
@@ -102,20 +104,32 @@ export class FriendshipsService {
     return { status: 'friends' };
   }
 
-  /** The recipient declines: the request is gone (the sender may ask again later). */
+  /** The recipient declines: the request is gone (the sender may ask again later). The sender → 403. */
   async decline(meId: string, requestId: string): Promise<void> {
     await this.friendships.transaction(async (em) => {
       const row = await this.friendships.pendingTo(em, requestId, meId);
-      if (!row) throw new NotFoundException('Friend request not found');
+      if (!row)
+        throw await this.notMineToChange(requestId, meId, 'Only the recipient may answer this friend request', em);
       await this.friendships.deleteById(em, row.id);
     });
   }
 
-  /** The sender takes the request back. */
+  /** The sender takes the request back. The recipient → 403 (they decline instead). */
   async cancel(meId: string, requestId: string): Promise<void> {
     if (!(await this.friendships.deletePendingFrom(requestId, meId))) {
-      throw new NotFoundException('Friend request not found');
+      throw await this.notMineToChange(requestId, meId, 'Only the sender may cancel this friend request');
     }
+  }
+
+  /**
+   * Why I may not answer or cancel this request: the other party of a pending request may see it but
+   * not do this (403); to anyone else it does not exist (404).
+   */
+  private async notMineToChange(requestId: string, meId: string, message: string, em?: EntityManager): Promise<Error> {
+    // Inside the caller's transaction when there is one (the embedded database has a single connection).
+    return (await this.friendships.pendingInvolving(requestId, meId, em))
+      ? new ForbiddenException(message)
+      : new NotFoundException('Friend request not found');
   }
 
   async requests(meId: string, direction: FriendRequestDirection, q: PageQuery): Promise<Page<FriendRequest>> {

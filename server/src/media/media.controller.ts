@@ -14,6 +14,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOperation,
@@ -64,7 +65,8 @@ export class MediaController {
       'Delete one of my pictures: it leaves my photos, every album and my avatar history (if it was my active avatar, the newest remaining one becomes active, or none); messages and posts that used it show a "removed" placeholder',
   })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'No such image of mine' })
+  @ApiForbiddenResponse({ description: "Someone else's picture (seen in their photos)" })
+  @ApiNotFoundResponse({ description: 'No such image' })
   async remove(@CurrentUser() user: AuthUser, @Param('id', new UuidParamPipe('4')) id: string): Promise<void> {
     await this.media.delete(user.id, id);
   }
