@@ -67,13 +67,21 @@ export class FriendshipsService {
       await this.friendships.lockPair(em, meId, otherId);
       if (await this.blocks.eitherWay(meId, otherId, em))
         throw blockedError('You cannot send this user a friend request');
+      // The request is read back in this transaction: a block committed right after cannot turn the 201 into a 404.
       const created = await this.friendships.insertRequest(em, meId, otherId);
-      if (created) return { kind: 'requested' as const, id: created.id };
+      if (created)
+        return { kind: 'requested' as const, id: created.id, row: await this.requestRowOrFail(created.id, em) };
       // The pair has a row already (the unique pair decides; under the pair lock it cannot change now).
       const existing = await this.friendships.findPair(meId, otherId, em, true);
       if (!existing) throw new Error('friendships row vanished under the pair lock');
       if (existing.status === 'accepted') throw new ConflictException('You are friends already');
-      if (existing.requester_id === meId) return { kind: 'already_requested' as const, id: existing.id };
+      if (existing.requester_id === meId) {
+        return {
+          kind: 'already_requested' as const,
+          id: existing.id,
+          row: await this.requestRowOrFail(existing.id, em),
+        };
+      }
       // They had asked me: my request accepts theirs (also when both sent at the same moment).
       await this.friendships.markAccepted(em, existing.id);
       return { kind: 'friends' as const, id: existing.id };
@@ -81,10 +89,10 @@ export class FriendshipsService {
     switch (outcome.kind) {
       case 'requested': {
         await this.events.emit('friendship.requested', { requestId: outcome.id, fromId: meId, toId: otherId });
-        return { kind: 'requested', request: await this.requestOrFail(outcome.id) };
+        return { kind: 'requested', request: await this.withPresence(outcome.row) };
       }
       case 'already_requested':
-        return { kind: 'already_requested', request: await this.requestOrFail(outcome.id) };
+        return { kind: 'already_requested', request: await this.withPresence(outcome.row) };
       case 'friends':
         await this.events.emit('friendship.accepted', { requesterId: otherId, accepterId: meId });
         return { kind: 'friends', body: { status: 'friends' } };
@@ -230,9 +238,13 @@ export class FriendshipsService {
     );
   }
 
-  private async requestOrFail(id: string): Promise<FriendRequest> {
-    const row = await this.friendships.requestById(id);
+  private async requestRowOrFail(id: string, em: EntityManager): Promise<RequestRow> {
+    const row = await this.friendships.requestById(id, em);
     if (!row) throw new NotFoundException('Friend request not found');
+    return row;
+  }
+
+  private async withPresence(row: RequestRow): Promise<FriendRequest> {
     const online = await this.presence.onlineAmong([row.from.id, row.to.id]);
     return toFriendRequest(row, online);
   }

@@ -97,6 +97,24 @@ describe('Blocking', () => {
     expect((await t.http.get('/api/profiles/me/blocked').set(bearer(ann.accessToken))).body.items).toEqual([]);
   });
 
+  it('a block racing friend requests both ways leaves no request and no friendship behind, never a 5xx', async () => {
+    const [ann, bob] = await createUsers(t, 2);
+    const results = await Promise.all([
+      send(ann, bob),
+      send(bob, ann),
+      block(bob, ann.user.id),
+      send(ann, bob),
+      send(bob, ann),
+      block(bob, ann.user.id),
+    ]);
+    for (const r of results) expect([200, 201, 204, 403]).toContain(r.status);
+    expect(await requestIds(ann, 'outgoing')).toEqual([]);
+    expect(await requestIds(ann, 'incoming')).toEqual([]);
+    expect(await friendIds(ann)).toEqual([]);
+    expect(await friendIds(bob)).toEqual([]);
+    await send(ann, bob).expect(403);
+  });
+
   it('pages the blocked list newest first', async () => {
     const [ann, b1, b2] = await createUsers(t, 3);
     await block(ann, b1.user.id).expect(204);
