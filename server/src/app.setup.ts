@@ -7,7 +7,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
 import { AppLogger } from './common/logging/app-logger';
 import { serveClient } from './common/http/serve-client';
-import { NoNulCharactersPipe } from './common/validation/no-nul-characters.pipe';
+import { StripNulCharactersPipe } from './common/validation/strip-nul-characters.pipe';
 import { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './common/redis-io.adapter';
 import { serveMedia } from './media/media-static';
@@ -25,7 +25,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
-    new NoNulCharactersPipe(),
+    new StripNulCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
