@@ -7,6 +7,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
 import { AppLogger } from './common/logging/app-logger';
 import { serveClient } from './common/http/serve-client';
+import { StripNulCharactersPipe } from './common/validation/strip-nul-characters.pipe';
 import { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './common/redis-io.adapter';
 import { serveMedia } from './media/media-static';
@@ -24,6 +25,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
+    new StripNulCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

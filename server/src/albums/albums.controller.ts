@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -13,12 +13,11 @@ import type { Album, Image, Page } from '@world-it/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated } from '../auth/roles.guard';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { uuidParam } from '../common/validation/uuid-param.pipe';
 import { PageQueryDto } from '../common/pagination/cursor';
 import { AlbumsService } from './albums.service';
 import { AddAlbumImagesDto } from './dto/add-album-images.dto';
 import { CreateAlbumDto, UpdateAlbumDto } from './dto/save-album.dto';
-
-const uuid = new ParseUUIDPipe();
 
 /** Photo albums: anyone signed in sees them; the owner changes them (others → 403). */
 @ApiTags('albums')
@@ -33,7 +32,7 @@ export class AlbumsController {
   })
   @ApiOkResponse({ description: 'Album[]' })
   @ApiNotFoundResponse({ description: 'No such (confirmed, unbanned) user' })
-  listOf(@Param('id', uuid) id: string): Promise<Album[]> {
+  listOf(@Param('id', uuidParam) id: string): Promise<Album[]> {
     return this.albums.listOf(id);
   }
 
@@ -49,7 +48,7 @@ export class AlbumsController {
   @ApiOperation({ summary: 'One album' })
   @ApiOkResponse({ description: 'Album' })
   @ApiNotFoundResponse({ description: 'No such album' })
-  get(@Param('id', uuid) id: string): Promise<Album> {
+  get(@Param('id', uuidParam) id: string): Promise<Album> {
     return this.albums.get(id);
   }
 
@@ -58,7 +57,7 @@ export class AlbumsController {
   @ApiOkResponse({ description: 'Album' })
   @ApiForbiddenResponse({ description: 'Not my album' })
   @ApiNotFoundResponse({ description: 'No such album' })
-  update(@CurrentUser() me: AuthUser, @Param('id', uuid) id: string, @Body() dto: UpdateAlbumDto): Promise<Album> {
+  update(@CurrentUser() me: AuthUser, @Param('id', uuidParam) id: string, @Body() dto: UpdateAlbumDto): Promise<Album> {
     return this.albums.update(me.id, id, dto);
   }
 
@@ -68,7 +67,7 @@ export class AlbumsController {
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ description: 'Not my album' })
   @ApiNotFoundResponse({ description: 'No such album' })
-  async remove(@CurrentUser() me: AuthUser, @Param('id', uuid) id: string): Promise<void> {
+  async remove(@CurrentUser() me: AuthUser, @Param('id', uuidParam) id: string): Promise<void> {
     await this.albums.remove(me.id, id);
   }
 
@@ -76,7 +75,7 @@ export class AlbumsController {
   @ApiOperation({ summary: "An album's pictures, newest-added first" })
   @ApiOkResponse({ description: 'Page of Image' })
   @ApiNotFoundResponse({ description: 'No such album' })
-  images(@Param('id', uuid) id: string, @Query() q: PageQueryDto): Promise<Page<Image>> {
+  images(@Param('id', uuidParam) id: string, @Query() q: PageQueryDto): Promise<Page<Image>> {
     return this.albums.images(id, q);
   }
 
@@ -91,7 +90,7 @@ export class AlbumsController {
   @ApiNotFoundResponse({ description: 'No such album, or an id that is not an image of mine' })
   addImages(
     @CurrentUser() me: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', uuidParam) id: string,
     @Body() dto: AddAlbumImagesDto,
   ): Promise<Album> {
     return this.albums.addImages(me.id, id, dto);
@@ -105,8 +104,8 @@ export class AlbumsController {
   @ApiNotFoundResponse({ description: 'No such album, or the picture is not in it' })
   async removeImage(
     @CurrentUser() me: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('imageId', uuid) imageId: string,
+    @Param('id', uuidParam) id: string,
+    @Param('imageId', uuidParam) imageId: string,
   ): Promise<void> {
     await this.albums.removeImage(me.id, id, imageId);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -17,6 +17,7 @@ import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated } from '../auth/roles.guard';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { uuidParam } from '../common/validation/uuid-param.pipe';
 import { PageQueryDto } from '../common/pagination/cursor';
 import {
   BecameFriendsResponseDto,
@@ -28,8 +29,6 @@ import {
 import { ListFriendRequestsQuery } from './dto/list-friend-requests.query';
 import { SendFriendRequestDto } from './dto/send-friend-request.dto';
 import { FriendshipsService } from './friendships.service';
-
-const uuid = new ParseUUIDPipe();
 
 /**
  * Friend requests, friends, suggestions and blocks. The per-person routes live on the profiles path
@@ -90,8 +89,9 @@ export class FriendshipsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept a request sent to me: we are friends' })
   @ApiOkResponse({ type: BecameFriendsResponseDto })
-  @ApiNotFoundResponse({ description: 'No such pending request to me' })
-  accept(@CurrentUser() me: AuthUser, @Param('id', uuid) id: string): Promise<BecameFriendsResponse> {
+  @ApiForbiddenResponse({ description: 'I sent this request (only its recipient answers it)' })
+  @ApiNotFoundResponse({ description: 'No such pending request to or from me' })
+  accept(@CurrentUser() me: AuthUser, @Param('id', uuidParam) id: string): Promise<BecameFriendsResponse> {
     return this.friendships.accept(me.id, id);
   }
 
@@ -99,8 +99,9 @@ export class FriendshipsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Decline a request sent to me (the sender may ask again later)' })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'No such pending request to me' })
-  decline(@CurrentUser() me: AuthUser, @Param('id', uuid) id: string): Promise<void> {
+  @ApiForbiddenResponse({ description: 'I sent this request (only its recipient answers it)' })
+  @ApiNotFoundResponse({ description: 'No such pending request to or from me' })
+  decline(@CurrentUser() me: AuthUser, @Param('id', uuidParam) id: string): Promise<void> {
     return this.friendships.decline(me.id, id);
   }
 
@@ -108,8 +109,9 @@ export class FriendshipsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Cancel a request I sent' })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'No such pending request from me' })
-  cancel(@CurrentUser() me: AuthUser, @Param('id', uuid) id: string): Promise<void> {
+  @ApiForbiddenResponse({ description: 'It was sent to me (I decline it instead)' })
+  @ApiNotFoundResponse({ description: 'No such pending request to or from me' })
+  cancel(@CurrentUser() me: AuthUser, @Param('id', uuidParam) id: string): Promise<void> {
     return this.friendships.cancel(me.id, id);
   }
 
@@ -137,7 +139,7 @@ export class FriendshipsController {
   @ApiOperation({ summary: 'Unfriend' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'We are not friends' })
-  unfriend(@CurrentUser() me: AuthUser, @Param('userId', uuid) userId: string): Promise<void> {
+  unfriend(@CurrentUser() me: AuthUser, @Param('userId', uuidParam) userId: string): Promise<void> {
     return this.friendships.unfriend(me.id, userId);
   }
 
@@ -159,7 +161,7 @@ export class FriendshipsController {
   @ApiNotFoundResponse({ description: 'No such (confirmed, unbanned) user' })
   friendsOf(
     @CurrentUser() me: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', uuidParam) id: string,
     @Query() q: PageQueryDto,
   ): Promise<Page<UserSummary>> {
     return this.friendships.friendsOf(me.id, id, q);
@@ -178,7 +180,7 @@ export class FriendshipsController {
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ description: 'Myself' })
   @ApiNotFoundResponse({ description: 'No such (confirmed, unbanned) user' })
-  block(@CurrentUser() me: AuthUser, @Param('id', uuid) id: string): Promise<void> {
+  block(@CurrentUser() me: AuthUser, @Param('id', uuidParam) id: string): Promise<void> {
     return this.friendships.block(me.id, id);
   }
 
@@ -189,7 +191,7 @@ export class FriendshipsController {
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ description: 'Myself' })
   @ApiNotFoundResponse({ description: 'No such user' })
-  unblock(@CurrentUser() me: AuthUser, @Param('id', uuid) id: string): Promise<void> {
+  unblock(@CurrentUser() me: AuthUser, @Param('id', uuidParam) id: string): Promise<void> {
     return this.friendships.unblock(me.id, id);
   }
 }

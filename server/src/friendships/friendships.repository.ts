@@ -106,6 +106,15 @@ export class FriendshipsRepository {
     return rows[0] ?? null;
   }
 
+  /** Whether `userId` is the sender or the recipient of this pending request (they may see it). */
+  async pendingInvolving(id: string, userId: string, em?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await this.q(em).query(
+      `SELECT 1 FROM friendships WHERE id = $1 AND status = 'pending' AND (user_low = $2 OR user_high = $2)`,
+      [id, userId],
+    );
+    return rows.length > 0;
+  }
+
   /** Deletes a pending request `userId` sent; false when there is none. */
   async deletePendingFrom(id: string, userId: string): Promise<boolean> {
     const rows = returned<{ id: string }>(
@@ -133,8 +142,8 @@ export class FriendshipsRepository {
     return rows.length > 0;
   }
 
-  async requestById(id: string): Promise<RequestRow | null> {
-    const rows = await this.requestRows(`f.id = $1`, [id], 1);
+  async requestById(id: string, em?: EntityManager): Promise<RequestRow | null> {
+    const rows = await this.requestRows(`f.id = $1`, [id], 1, em);
     return rows[0] ?? null;
   }
 
@@ -155,7 +164,7 @@ export class FriendshipsRepository {
     return this.requestRows(where, params, take);
   }
 
-  private async requestRows(where: string, params: unknown[], take: number): Promise<RequestRow[]> {
+  private async requestRows(where: string, params: unknown[], take: number, em?: EntityManager): Promise<RequestRow[]> {
     const rows: Array<{
       id: string;
       created_at: Date;
@@ -165,7 +174,7 @@ export class FriendshipsRepository {
       a_id: string;
       a_name: string;
       a_avatar: string | null;
-    }> = await this.db.query(
+    }> = await this.q(em).query(
       `SELECT f.id, f.created_at,
               r.id AS r_id, r.display_name AS r_name, r.avatar_image_id AS r_avatar,
               a.id AS a_id, a.display_name AS a_name, a.avatar_image_id AS a_avatar

@@ -15,6 +15,7 @@ import {
   type PageQuery,
   type UserSummary,
 } from '@world-it/contracts';
+import type { EntityManager } from 'typeorm';
 import { DomainEvents } from '../common/events/domain-events';
 import { pageLimit, toPage } from '../common/pagination/cursor';
 import { decodeTimeKey } from '../common/pagination/time-key-cursor';
@@ -66,13 +67,21 @@ export class FriendshipsService {
       await this.friendships.lockPair(em, meId, otherId);
       if (await this.blocks.eitherWay(meId, otherId, em))
         throw blockedError('You cannot send this user a friend request');
+      // The request is read back in this transaction: a block committed right after cannot turn the 201 into a 404.
       const created = await this.friendships.insertRequest(em, meId, otherId);
-      if (created) return { kind: 'requested' as const, id: created.id };
+      if (created)
+        return { kind: 'requested' as const, id: created.id, row: await this.requestRowOrFail(created.id, em) };
       // The pair has a row already (the unique pair decides; under the pair lock it cannot change now).
       const existing = await this.friendships.findPair(meId, otherId, em, true);
       if (!existing) throw new Error('friendships row vanished under the pair lock');
       if (existing.status === 'accepted') throw new ConflictException('You are friends already');
-      if (existing.requester_id === meId) return { kind: 'already_requested' as const, id: existing.id };
+      if (existing.requester_id === meId) {
+        return {
+          kind: 'already_requested' as const,
+          id: existing.id,
+          row: await this.requestRowOrFail(existing.id, em),
+        };
+      }
       // They had asked me: my request accepts theirs (also when both sent at the same moment).
       await this.friendships.markAccepted(em, existing.id);
       return { kind: 'friends' as const, id: existing.id };
@@ -80,21 +89,22 @@ export class FriendshipsService {
     switch (outcome.kind) {
       case 'requested': {
         await this.events.emit('friendship.requested', { requestId: outcome.id, fromId: meId, toId: otherId });
-        return { kind: 'requested', request: await this.requestOrFail(outcome.id) };
+        return { kind: 'requested', request: await this.withPresence(outcome.row) };
       }
       case 'already_requested':
-        return { kind: 'already_requested', request: await this.requestOrFail(outcome.id) };
+        return { kind: 'already_requested', request: await this.withPresence(outcome.row) };
       case 'friends':
         await this.events.emit('friendship.accepted', { requesterId: otherId, accepterId: meId });
         return { kind: 'friends', body: { status: 'friends' } };
     }
   }
 
-  /** The recipient accepts: the pair are friends. Anyone else (or no such pending request) → 404. */
+  /** The recipient accepts: the pair are friends. The sender → 403; anyone else (or no such pending request) → 404. */
   async accept(meId: string, requestId: string): Promise<BecameFriendsResponse> {
     const requesterId = await this.friendships.transaction(async (em) => {
       const row = await this.friendships.pendingTo(em, requestId, meId);
-      if (!row) throw new NotFoundException('Friend request not found');
+      if (!row)
+        throw await this.notMineToChange(requestId, meId, 'Only the recipient may answer this friend request', em);
       await this.friendships.markAccepted(em, row.id);
       return row.requester_id;
     });
@@ -102,20 +112,32 @@ export class FriendshipsService {
     return { status: 'friends' };
   }
 
-  /** The recipient declines: the request is gone (the sender may ask again later). */
+  /** The recipient declines: the request is gone (the sender may ask again later). The sender → 403. */
   async decline(meId: string, requestId: string): Promise<void> {
     await this.friendships.transaction(async (em) => {
       const row = await this.friendships.pendingTo(em, requestId, meId);
-      if (!row) throw new NotFoundException('Friend request not found');
+      if (!row)
+        throw await this.notMineToChange(requestId, meId, 'Only the recipient may answer this friend request', em);
       await this.friendships.deleteById(em, row.id);
     });
   }
 
-  /** The sender takes the request back. */
+  /** The sender takes the request back. The recipient → 403 (they decline instead). */
   async cancel(meId: string, requestId: string): Promise<void> {
     if (!(await this.friendships.deletePendingFrom(requestId, meId))) {
-      throw new NotFoundException('Friend request not found');
+      throw await this.notMineToChange(requestId, meId, 'Only the sender may cancel this friend request');
     }
+  }
+
+  /**
+   * Why I may not answer or cancel this request: the other party of a pending request may see it but
+   * not do this (403); to anyone else it does not exist (404).
+   */
+  private async notMineToChange(requestId: string, meId: string, message: string, em?: EntityManager): Promise<Error> {
+    // Inside the caller's transaction when there is one (the embedded database has a single connection).
+    return (await this.friendships.pendingInvolving(requestId, meId, em))
+      ? new ForbiddenException(message)
+      : new NotFoundException('Friend request not found');
   }
 
   async requests(meId: string, direction: FriendRequestDirection, q: PageQuery): Promise<Page<FriendRequest>> {
@@ -216,9 +238,13 @@ export class FriendshipsService {
     );
   }
 
-  private async requestOrFail(id: string): Promise<FriendRequest> {
-    const row = await this.friendships.requestById(id);
+  private async requestRowOrFail(id: string, em: EntityManager): Promise<RequestRow> {
+    const row = await this.friendships.requestById(id, em);
     if (!row) throw new NotFoundException('Friend request not found');
+    return row;
+  }
+
+  private async withPresence(row: RequestRow): Promise<FriendRequest> {
     const online = await this.presence.onlineAmong([row.from.id, row.to.id]);
     return toFriendRequest(row, online);
   }

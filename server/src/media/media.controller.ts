@@ -4,7 +4,6 @@ import {
   Delete,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   UploadedFile,
   UseInterceptors,
@@ -15,6 +14,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOperation,
@@ -26,6 +26,7 @@ import { memoryStorage } from 'multer';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated } from '../auth/roles.guard';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { UuidParamPipe } from '../common/validation/uuid-param.pipe';
 import { MediaService } from './media.service';
 
 @ApiTags('uploads')
@@ -64,11 +65,9 @@ export class MediaController {
       'Delete one of my pictures: it leaves my photos, every album and my avatar history (if it was my active avatar, the newest remaining one becomes active, or none); messages and posts that used it show a "removed" placeholder',
   })
   @ApiNoContentResponse()
-  @ApiNotFoundResponse({ description: 'No such image of mine' })
-  async remove(
-    @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
-  ): Promise<void> {
+  @ApiForbiddenResponse({ description: "Someone else's picture (seen in their photos)" })
+  @ApiNotFoundResponse({ description: 'No such image' })
+  async remove(@CurrentUser() user: AuthUser, @Param('id', new UuidParamPipe('4')) id: string): Promise<void> {
     await this.media.delete(user.id, id);
   }
 }

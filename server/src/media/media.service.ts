@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Image, Page } from '@world-it/contracts';
 import type { EntityManager } from 'typeorm';
 import { DomainEvents } from '../common/events/domain-events';
@@ -62,7 +62,14 @@ export class MediaService {
    * drop it (their handlers of `image.deleted` run before this answers).
    */
   async delete(ownerId: string, id: string): Promise<void> {
-    if (!(await this.images.softDelete(ownerId, id))) throw new NotFoundException('Image not found');
+    if (!(await this.images.softDelete(ownerId, id))) {
+      // Someone else's picture in their (public) photos: mine to see, not to delete.
+      const image = await this.images.findLive(id);
+      if (image && (await this.users.findActive(image.ownerId))) {
+        throw new ForbiddenException('Only the owner may delete this image');
+      }
+      throw new NotFoundException('Image not found');
+    }
     await this.events.emit('image.deleted', { imageId: id, ownerId });
     await this.removeFiles(id);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNoContentResponse,
@@ -11,6 +11,7 @@ import type { AvatarImage, Me } from '@world-it/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated } from '../auth/roles.guard';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { uuidParam } from '../common/validation/uuid-param.pipe';
 import { AvatarsService } from './avatars.service';
 import { SetAvatarDto } from './dto/set-avatar.dto';
 import { ProfilesService } from './profiles.service';
@@ -50,7 +51,7 @@ export class AvatarsController {
   @ApiOperation({ summary: 'Make an avatar of my history active again' })
   @ApiOkResponse({ description: 'Me, with that avatar active' })
   @ApiNotFoundResponse({ description: 'Not in my avatar history' })
-  async activate(@CurrentUser() me: AuthUser, @Param('imageId', new ParseUUIDPipe()) imageId: string): Promise<Me> {
+  async activate(@CurrentUser() me: AuthUser, @Param('imageId', uuidParam) imageId: string): Promise<Me> {
     await this.avatars.activate(me.id, imageId);
     return this.profiles.me(me.id);
   }
@@ -63,7 +64,7 @@ export class AvatarsController {
   })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'Not in my avatar history' })
-  async remove(@CurrentUser() me: AuthUser, @Param('imageId', new ParseUUIDPipe()) imageId: string): Promise<void> {
+  async remove(@CurrentUser() me: AuthUser, @Param('imageId', uuidParam) imageId: string): Promise<void> {
     await this.avatars.remove(me.id, imageId);
   }
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Me, Page, Profile } from '@world-it/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated } from '../auth/roles.guard';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { uuidParam } from '../common/validation/uuid-param.pipe';
 import { ListProfilesQuery } from './dto/list-profiles.query';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { ProfilesService } from './profiles.service';
@@ -31,7 +32,7 @@ export class ProfilesController {
   @Get(':id')
   @ApiOperation({ summary: 'One profile' })
   @ApiNotFoundResponse({ description: 'No such (confirmed, unbanned) user' })
-  get(@CurrentUser() me: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<Profile> {
+  get(@CurrentUser() me: AuthUser, @Param('id', uuidParam) id: string): Promise<Profile> {
     return this.profiles.get(me.id, id);
   }
 }

@@ -56,10 +56,17 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
       [{ name: 'ok', year: '2000' }, 'year'],
       [{ name: 'ok', year: new Date().getUTCFullYear() + 2 }, 'year'],
       [{ name: 'ok', owner: bob.user.id }, 'owner'],
+      [{ name: '\u0000' }, 'name'],
+      [{ name: ['ok'] }, 'name'],
     ] as const) {
       const res = await as(alice).post('/api/albums', body).expect(400);
       expect(messageOf(res)).toContain(field);
     }
+    // NUL characters cannot be stored by PostgreSQL: they are dropped (as in chat messages), never a 500.
+    expect(await album(alice, { name: 'Tri\u0000p 🏔️ Карпати', theme: '\u0000' })).toMatchObject({
+      name: 'Trip 🏔️ Карпати',
+      theme: '',
+    });
     expect(await album(alice, { name: 'x'.repeat(100), theme: 'y'.repeat(100), year: 1900 })).toMatchObject({
       year: 1900,
     });
@@ -181,6 +188,21 @@ describe('Albums: /api/albums, /api/profiles/:id/albums', () => {
     );
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect((await as(bob).get(`/api/albums/${a.id}`).expect(200)).body).toMatchObject({ imagesCount: 1, cover: img });
+  });
+
+  it('deleting an album while pictures are being added to it answers each request cleanly (never a 5xx)', async () => {
+    const a = await album(alice);
+    const imgs = [await upload(alice), await upload(alice)];
+    const results = await Promise.all([
+      as(alice).post(`/api/albums/${a.id}/images`, { imageIds: [imgs[0].id] }),
+      as(alice).del(`/api/albums/${a.id}`),
+      as(alice).post(`/api/albums/${a.id}/images`, { imageIds: [imgs[1].id] }),
+      as(alice).patch(`/api/albums/${a.id}`, { name: 'Renamed' }),
+    ]);
+    expect(results[1].status).toBe(204);
+    for (const r of [results[0], results[2], results[3]]) expect([200, 404]).toContain(r.status);
+    await as(alice).get(`/api/albums/${a.id}`).expect(404);
+    await as(alice).get(`/api/albums/${a.id}/images`).expect(404);
   });
 
   it('pages an album newest-added first; unknown album 404, bad cursor 400', async () => {

@@ -87,6 +87,26 @@ describe('Avatars and photos: POST /api/profiles/me/avatar, /api/profiles/me/ava
     await as(alice).put(`/api/profiles/me/avatars/${a.id}/active`).expect(404);
   });
 
+  it('reads an upper-case image id as the same image: deleting the active avatar that way still moves it on', async () => {
+    const alice = await createUser(t);
+    const [a, b] = [await upload(alice), await upload(alice)];
+    await as(alice).post('/api/profiles/me/avatar', { imageId: a.id }).expect(200);
+    await as(alice).post('/api/profiles/me/avatar', { imageId: b.id.toUpperCase() }).expect(200);
+    expect(await history(alice)).toEqual([
+      [b.id, true],
+      [a.id, false],
+    ]);
+    await as(alice).del(`/api/profiles/me/avatars/${b.id.toUpperCase()}`).expect(204);
+    expect(await history(alice)).toEqual([[a.id, true]]);
+    expect(((await as(alice).get('/api/auth/me').expect(200)).body as Me).avatarUrl).toBe(a.thumbUrl);
+    await as(alice).put(`/api/profiles/me/avatars/${b.id.toUpperCase()}/active`).expect(404);
+    const bad = await as(alice).put('/api/profiles/me/avatars/not-a-uuid/active').expect(400);
+    expect(bad.body.message).toEqual(['imageId must be a UUID']);
+    expect((await as(alice).del('/api/profiles/me/avatars/123').expect(400)).body.message).toEqual([
+      'imageId must be a UUID',
+    ]);
+  });
+
   it('refuses someone else’s image (404, not yours to see), unknown and deleted images, and malformed bodies (400)', async () => {
     const [alice, bob] = [await createUser(t), await createUser(t)];
     const bobs = await upload(bob);
@@ -140,7 +160,7 @@ describe('Avatars and photos: POST /api/profiles/me/avatar, /api/profiles/me/ava
     const sent = (await as(alice).post(`/api/chats/${room.id}/messages`, { imageId: newer.id }).expect(201))
       .body as Message;
 
-    await as(bob).del(`/api/uploads/${newer.id}`).expect(404);
+    await as(bob).del(`/api/uploads/${newer.id}`).expect(403); // seen in her photos, not mine to delete
     await as(alice).del(`/api/uploads/${newer.id}`).expect(204);
 
     expect(await history(alice)).toEqual([[older.id, true]]);

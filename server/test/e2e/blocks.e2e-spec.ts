@@ -71,6 +71,43 @@ describe('Blocking', () => {
     expect((await t.http.get('/api/profiles/me/blocked').set(bearer(ann.accessToken))).body.items).toEqual([]);
   });
 
+  it('reads an upper-case id as the same person: myself is still 400 (naming id), a friend still loses the friendship', async () => {
+    const [ann, bob] = await createUsers(t, 2);
+    const self = await block(ann, ann.user.id.toUpperCase()).expect(400);
+    expect(self.body.message).toEqual(['id must be someone else: you cannot block yourself']);
+    await t.http.delete(`/api/profiles/${ann.user.id.toUpperCase()}/block`).set(bearer(ann.accessToken)).expect(400);
+    const bad = await block(ann, 'not-a-uuid').expect(400);
+    expect(bad.body.message).toEqual(['id must be a UUID']);
+
+    await befriend(ann, bob);
+    await block(ann, bob.user.id.toUpperCase()).expect(204);
+    expect(await friendIds(ann)).toEqual([]);
+    expect(await friendIds(bob)).toEqual([]);
+    const list = await t.http.get('/api/profiles/me/blocked').set(bearer(ann.accessToken)).expect(200);
+    expect((list.body as Page<UserSummary>).items.map((u) => u.id)).toEqual([bob.user.id]);
+    await send(bob, ann).expect(403);
+    await t.http.delete(`/api/profiles/${bob.user.id.toUpperCase()}/block`).set(bearer(ann.accessToken)).expect(204);
+    expect((await t.http.get('/api/profiles/me/blocked').set(bearer(ann.accessToken))).body.items).toEqual([]);
+  });
+
+  it('a block racing friend requests both ways leaves no request and no friendship behind, never a 5xx', async () => {
+    const [ann, bob] = await createUsers(t, 2);
+    const results = await Promise.all([
+      send(ann, bob),
+      send(bob, ann),
+      block(bob, ann.user.id),
+      send(ann, bob),
+      send(bob, ann),
+      block(bob, ann.user.id),
+    ]);
+    for (const r of results) expect([200, 201, 204, 403]).toContain(r.status);
+    expect(await requestIds(ann, 'outgoing')).toEqual([]);
+    expect(await requestIds(ann, 'incoming')).toEqual([]);
+    expect(await friendIds(ann)).toEqual([]);
+    expect(await friendIds(bob)).toEqual([]);
+    await send(ann, bob).expect(403);
+  });
+
   it('pages the blocked list newest first', async () => {
     const [ann, b1, b2] = await createUsers(t, 3);
     await block(ann, b1.user.id).expect(204);

@@ -94,11 +94,12 @@ describe('Friendships API', () => {
     await t.http.delete('/api/friendships/not-a-uuid').set(bearer(ann.accessToken)).expect(400);
   });
 
-  it('accept: only the recipient (others 404); then both are friends with counts on Profile and Me', async () => {
+  it('accept: only the recipient (the sender 403, others 404); then both are friends with counts on Profile and Me', async () => {
     const [ann, bob, eve] = await createUsers(t, 3);
     const req = (await send(ann, bob.user.id).expect(201)).body as FriendRequest;
-    await t.http.post(`/api/friendships/requests/${req.id}/accept`).set(bearer(ann.accessToken)).expect(404);
+    await t.http.post(`/api/friendships/requests/${req.id}/accept`).set(bearer(ann.accessToken)).expect(403);
     await t.http.post(`/api/friendships/requests/${req.id}/accept`).set(bearer(eve.accessToken)).expect(404);
+    await t.http.post(`/api/friendships/requests/${req.id}/accept`).expect(401);
     await t.http.post(`/api/friendships/requests/${UNKNOWN}/accept`).set(bearer(bob.accessToken)).expect(404);
     const before = seen.length;
     const ok = await t.http.post(`/api/friendships/requests/${req.id}/accept`).set(bearer(bob.accessToken)).expect(200);
@@ -168,15 +169,19 @@ describe('Friendships API', () => {
     expect((await profile(bob, cat)).mutualFriendsCount).toBe(1);
   });
 
-  it('decline (recipient → 204, others 404) and cancel (sender → 204, others 404) remove the request', async () => {
-    const [ann, bob] = await createUsers(t, 2);
+  it('decline (recipient → 204, sender 403, others 404) and cancel (sender → 204, recipient 403, others 404) remove the request', async () => {
+    const [ann, bob, eve] = await createUsers(t, 3);
     const r1 = (await send(ann, bob.user.id).expect(201)).body as FriendRequest;
-    await t.http.post(`/api/friendships/requests/${r1.id}/decline`).set(bearer(ann.accessToken)).expect(404);
+    await t.http.post(`/api/friendships/requests/${r1.id}/decline`).set(bearer(ann.accessToken)).expect(403);
+    await t.http.post(`/api/friendships/requests/${r1.id}/decline`).set(bearer(eve.accessToken)).expect(404);
+    await t.http.post(`/api/friendships/requests/${r1.id}/decline`).expect(401);
     await t.http.post(`/api/friendships/requests/${r1.id}/decline`).set(bearer(bob.accessToken)).expect(204);
     await t.http.post(`/api/friendships/requests/${r1.id}/decline`).set(bearer(bob.accessToken)).expect(404);
     expect(await requests(ann, 'outgoing')).toEqual([]);
     const r2 = (await send(ann, bob.user.id).expect(201)).body as FriendRequest; // may ask again
-    await t.http.delete(`/api/friendships/requests/${r2.id}`).set(bearer(bob.accessToken)).expect(404);
+    await t.http.delete(`/api/friendships/requests/${r2.id}`).set(bearer(bob.accessToken)).expect(403);
+    await t.http.delete(`/api/friendships/requests/${r2.id}`).set(bearer(eve.accessToken)).expect(404);
+    await t.http.delete(`/api/friendships/requests/${r2.id}`).expect(401);
     await t.http.delete(`/api/friendships/requests/${r2.id}`).set(bearer(ann.accessToken)).expect(204);
     await t.http.delete(`/api/friendships/requests/${r2.id}`).set(bearer(ann.accessToken)).expect(404);
     expect(await requests(bob, 'incoming')).toEqual([]);
@@ -235,6 +240,25 @@ describe('Friendships API', () => {
     // a pending request is not a friendship
     await send(ann, eve.user.id).expect(201);
     await t.http.delete(`/api/friendships/${eve.user.id}`).set(bearer(ann.accessToken)).expect(404);
+  });
+
+  it('reads upper-case ids in paths as the same ids (accept, unfriend, friend list), and names a malformed one', async () => {
+    const [ann, bob] = await createUsers(t, 2);
+    const req = (await send(ann, bob.user.id.toUpperCase()).expect(201)).body as FriendRequest;
+    expect(req.to.id).toBe(bob.user.id);
+    await t.http
+      .post(`/api/friendships/requests/${req.id.toUpperCase()}/accept`)
+      .set(bearer(bob.accessToken))
+      .expect(200);
+    const list = await t.http.get(`/api/profiles/${ann.user.id.toUpperCase()}/friends`).set(bearer(bob.accessToken));
+    expect((list.body as Page<UserSummary>).items.map((u) => u.id)).toEqual([bob.user.id]);
+    await t.http.delete(`/api/friendships/${bob.user.id.toUpperCase()}`).set(bearer(ann.accessToken)).expect(204);
+    expect(await friendIds(ann)).toEqual([]);
+    expect(await friendIds(bob)).toEqual([]);
+    const bad = await t.http.delete('/api/friendships/not-a-uuid').set(bearer(ann.accessToken)).expect(400);
+    expect(bad.body.message).toEqual(['userId must be a UUID']);
+    const badReq = await t.http.post('/api/friendships/requests/x/decline').set(bearer(ann.accessToken)).expect(400);
+    expect(badReq.body.message).toEqual(['id must be a UUID']);
   });
 
   it('suggestions rank friends of friends by mutual friends, never me, friends, pending either way or blocks', async () => {

@@ -285,6 +285,18 @@ describe('Notifications: stored, listed, counted, marked read and pushed live', 
     await as(bob).get('/api/notifications?limit=0').expect(400);
     await as(bob).get('/api/notifications?limit=101').expect(400);
     await as(bob).get('/api/notifications?cursor=garbage').expect(400);
+    await as(bob)
+      .post('/api/notifications/read', { ids: [['nested']] })
+      .expect(400);
+    const nul = await as(bob)
+      .post('/api/notifications/read', { ids: ['a\u0000'] })
+      .expect(400);
+    expect(JSON.stringify(nul.body.message)).toContain('ids');
+    const wrongShape = Buffer.from(JSON.stringify({ t: 'yesterday', id: randomUUID() })).toString('base64url');
+    for (const qs of ['limit=abc', 'limit=1e20', 'limit=-1', `cursor=${wrongShape}`, 'cursor=a&cursor=b']) {
+      const res = await as(bob).get(`/api/notifications?${qs}`).expect(400);
+      expect(JSON.stringify(res.body.message)).toContain(qs.split('=')[0]);
+    }
     await t.http.get('/api/notifications').expect(401);
     await t.http.get('/api/notifications/unread-count').expect(401);
     await t.http.post('/api/notifications/read').send({}).expect(401);

@@ -88,6 +88,41 @@ describe('Profiles API', () => {
     expect(seen.sort()).toEqual(made.map((u) => u.user.id).sort());
   });
 
+  it('keeps text as given, emoji and Cyrillic included, counting characters rather than bytes', async () => {
+    const about = '👋🏽 Привіт! '.repeat(40); // 440 characters, 520 UTF-16 units, far more bytes
+    const res = await t.http
+      .patch('/api/profiles/me')
+      .set(bearer(bob.accessToken))
+      .send({ about, firstName: 'Ґа\u0000нна', lastName: '\u0000' })
+      .expect(200);
+    // NUL characters cannot be stored by PostgreSQL: they are dropped (as in chat messages), never a 500.
+    expect(res.body).toMatchObject({ about, firstName: 'Ґанна', lastName: '' });
+  });
+
+  it('drops NUL characters from a search; refuses an array or an over-long one and malformed pages (400 naming them)', async () => {
+    const found = await t.http
+      .get(`/api/profiles?search=${encodeURIComponent(`Ann\u0000 ${tag}`)}`)
+      .set(bearer(bob.accessToken))
+      .expect(200);
+    expect(found.body.items.map((p: { id: string }) => p.id)).toContain(ann.user.id);
+    for (const qs of ['search=a&search=b', `search=${'я'.repeat(101)}`]) {
+      const res = await t.http.get(`/api/profiles?${qs}`).set(bearer(ann.accessToken)).expect(400);
+      expect(JSON.stringify(res.body.message)).toContain('search');
+    }
+    for (const qs of [
+      'limit=0',
+      'limit=101',
+      'limit=1e20',
+      'limit=-1',
+      'limit=2.5',
+      'limit=abc',
+      'cursor=a&cursor=b',
+    ]) {
+      const res = await t.http.get(`/api/profiles?${qs}`).set(bearer(ann.accessToken)).expect(400);
+      expect(JSON.stringify(res.body.message)).toContain(qs.split('=')[0]);
+    }
+  });
+
   it('shows one profile, "self" for my own, 404 for unknown ids and 400 for malformed ones', async () => {
     const other = await t.http.get(`/api/profiles/${ann.user.id}`).set(bearer(bob.accessToken)).expect(200);
     expect(other.body.friendship).toBe('none');
@@ -138,6 +173,14 @@ describe('Profiles API', () => {
     [{ language: 'fr' }, 'language'],
     [{ emailDigest: 'yes' }, 'emailDigest'],
     [{ email: 'new@example.com' }, 'email'],
+    [{ displayName: null }, 'displayName'],
+    [{ firstName: null }, 'firstName'],
+    [{ lastName: null }, 'lastName'],
+    [{ about: null }, 'about'],
+    [{ language: null }, 'language'],
+    [{ emailDigest: null }, 'emailDigest'],
+    [{ displayName: ['Bob'] }, 'displayName'],
+    [{ displayName: '\u0000' }, 'displayName'],
   ])('rejects %j with a 400 naming %s', async (body, field) => {
     const res = await t.http.patch('/api/profiles/me').set(bearer(bob.accessToken)).send(body).expect(400);
     expect(JSON.stringify(res.body.message)).toContain(field);

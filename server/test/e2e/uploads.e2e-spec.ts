@@ -95,13 +95,19 @@ describe('Uploads: POST /api/uploads, DELETE /api/uploads/:id, /media', () => {
       .expect(401);
   });
 
-  it('lets only the owner delete an image (others 404), after which its files are gone', async () => {
+  it('lets only the owner delete an image (others 403: they see it in her photos), after which its files are gone', async () => {
     const res = await upload(alice, await png(), 'mine.png').expect(201);
-    await t.http.delete(`/api/uploads/${res.body.id}`).set(bearer(bob.accessToken)).expect(404);
-    await t.http.delete(`/api/uploads/not-a-uuid`).set(bearer(alice.accessToken)).expect(400);
+    const other = await t.http.delete(`/api/uploads/${res.body.id}`).set(bearer(bob.accessToken)).expect(403);
+    expect(other.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+    await t.http.get(res.body.url).expect(200);
+    await t.http.delete(`/api/uploads/00000000-0000-4000-8000-000000000000`).set(bearer(bob.accessToken)).expect(404);
+    await t.http.delete(`/api/uploads/${res.body.id}`).expect(401);
+    const bad = await t.http.delete(`/api/uploads/not-a-uuid`).set(bearer(alice.accessToken)).expect(400);
+    expect(bad.body.message).toEqual(['id must be a UUID']);
     await t.http.delete(`/api/uploads/${res.body.id}`).set(bearer(alice.accessToken)).expect(204);
     await t.http.get(res.body.url).expect(404);
     await t.http.get(res.body.thumbUrl).expect(404);
     await t.http.delete(`/api/uploads/${res.body.id}`).set(bearer(alice.accessToken)).expect(404);
+    await t.http.delete(`/api/uploads/${res.body.id}`).set(bearer(bob.accessToken)).expect(404);
   });
 });

@@ -64,6 +64,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (code === '22P02' || code === '22007' || code === '22008' || code === '22003') {
         return error(400, 'A value has the wrong format');
       }
+      // Safety nets behind validation: a NUL character in text, a required value left empty.
+      if (code === '22021') return error(400, 'A text value holds a character that cannot be stored');
+      if (code === '23502') return error(400, 'A required value is missing');
       if (code === '23505') return error(409, 'That already exists');
       if (code === '23503') return error(404, 'A referenced resource does not exist');
     }

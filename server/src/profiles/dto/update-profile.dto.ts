@@ -1,45 +1,38 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  MaxLength,
-  Matches,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsString, Length, MaxLength, Matches, ValidateIf } from 'class-validator';
 import { DISPLAY_NAME_MAX, LANGUAGES, type Language } from '@world-it/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-/** PATCH /api/profiles/me — any of the fields; `dateOfBirth: null` clears it. */
+/** Present (null included, so that null is refused rather than written); absent fields are left as they are. */
+const present = ValidateIf((_: object, v: unknown) => v !== undefined);
+
+/** PATCH /api/profiles/me — any of the fields; `dateOfBirth: null` clears it (no other field may be null). */
 export class UpdateProfileDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: DISPLAY_NAME_MAX })
-  @IsOptional()
+  @present
   @Transform(trim)
   @IsString()
   @Length(1, DISPLAY_NAME_MAX)
   displayName?: string;
 
   @ApiPropertyOptional({ maxLength: 50 })
-  @IsOptional()
+  @present
   @Transform(trim)
   @IsString()
   @MaxLength(50)
   firstName?: string;
 
   @ApiPropertyOptional({ maxLength: 50 })
-  @IsOptional()
+  @present
   @Transform(trim)
   @IsString()
   @MaxLength(50)
   lastName?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @present
   @IsString()
   @MaxLength(500)
   about?: string;
@@ -51,12 +44,12 @@ export class UpdateProfileDto {
   dateOfBirth?: string | null;
 
   @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language of the interface and of emails' })
-  @IsOptional()
+  @present
   @IsIn(LANGUAGES)
   language?: Language;
 
   @ApiPropertyOptional({ description: 'Email me a digest of direct messages still unread after a while' })
-  @IsOptional()
+  @present
   @IsBoolean()
   emailDigest?: boolean;
 }
