@@ -80,7 +80,7 @@ export class AlbumsService implements OnModuleInit {
    */
   async addImages(userId: string, id: string, dto: AddAlbumImagesDto): Promise<Album> {
     await this.requireOwned(userId, id);
-    const ids = [...new Set(dto.imageIds.map((i) => i.toLowerCase()))];
+    const ids = [...new Set(dto.imageIds)];
     await this.db.transaction(async (em) => {
       if (!(await this.albums.findById(id, em, true))) throw new NotFoundException('No such album');
       await this.media.lockOwnImages(userId, ids, em);

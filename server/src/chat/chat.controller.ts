@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -23,8 +23,7 @@ import { PublicRoomsQueryDto } from './dto/public-rooms-query.dto';
 import { ReadMessageDto } from './dto/read-message.dto';
 import { SendMessageDto } from './dto/send-message.dto';
 import { UpdateRoomDto } from './dto/update-room.dto';
-
-const uuid = new ParseUUIDPipe();
+import { uuidParam } from '../common/validation/uuid-param.pipe';
 
 /** Chat over REST: the same ChatService as the socket gateway, so a message posted here is delivered live too. */
 @ApiTags('chat')
@@ -56,7 +55,7 @@ export class ChatController {
     @Body() dto: CreateDirectRoomDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Room> {
-    const { room, created } = await this.chat.openDirect(user.id, dto.userId.toLowerCase());
+    const { room, created } = await this.chat.openDirect(user.id, dto.userId);
     res.status(created ? 201 : 200);
     return room;
   }
@@ -69,14 +68,14 @@ export class ChatController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A room (a private room I am not in: 404)' })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Room> {
+  get(@CurrentUser() user: AuthUser, @Param('id', uuidParam) id: string): Promise<Room> {
     return this.chat.getRoom(user.id, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Admin: rename, change visibility or avatar' })
   @ApiForbiddenResponse({ description: 'Not the admin' })
-  update(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: UpdateRoomDto): Promise<Room> {
+  update(@CurrentUser() user: AuthUser, @Param('id', uuidParam) id: string, @Body() dto: UpdateRoomDto): Promise<Room> {
     return this.chat.updateRoom(user.id, id, dto);
   }
 
@@ -84,22 +83,26 @@ export class ChatController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Admin (or a site admin): delete the group and its messages' })
   @ApiNoContentResponse()
-  async remove(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<void> {
+  async remove(@CurrentUser() user: AuthUser, @Param('id', uuidParam) id: string): Promise<void> {
     await this.chat.deleteRoom(user, id);
   }
 
   @Post(':id/join')
   @HttpCode(200)
   @ApiOperation({ summary: 'Join a public group (a private one: 404)' })
-  join(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<Room> {
+  join(@CurrentUser() user: AuthUser, @Param('id', uuidParam) id: string): Promise<Room> {
     return this.chat.joinRoom(user.id, id);
   }
 
   @Post(':id/members')
   @HttpCode(200)
   @ApiOperation({ summary: 'Admin: add a member' })
-  addMember(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: AddMemberDto): Promise<Room> {
-    return this.chat.addMember(user.id, id, dto.userId.toLowerCase());
+  addMember(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam) id: string,
+    @Body() dto: AddMemberDto,
+  ): Promise<Room> {
+    return this.chat.addMember(user.id, id, dto.userId);
   }
 
   @Delete(':id/members/:userId')
@@ -107,17 +110,17 @@ export class ChatController {
   @ApiOperation({ summary: 'Admin removes anyone; a member removes themself (leave)' })
   async removeMember(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('userId', uuid) userId: string,
+    @Param('id', uuidParam) id: string,
+    @Param('userId', uuidParam) userId: string,
   ): Promise<void> {
-    await this.chat.removeMember(user.id, id, userId.toLowerCase());
+    await this.chat.removeMember(user.id, id, userId);
   }
 
   @Get(':id/messages')
   @ApiOperation({ summary: 'History, newest first (members; public groups: anyone)' })
   messages(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', uuidParam) id: string,
     @Query() q: PageQueryDto,
   ): Promise<Page<Message>> {
     return this.chat.listMessages(user.id, id, { limit: pageLimit(q), cursor: q.cursor });
@@ -127,7 +130,7 @@ export class ChatController {
   @ApiOperation({ summary: 'Send a message (delivered live exactly as over the socket); idempotent per clientId' })
   async send(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', uuidParam) id: string,
     @Body() dto: SendMessageDto,
   ): Promise<Message> {
     return (await this.chat.sendMessage(user.id, id, dto)).message;
@@ -137,8 +140,8 @@ export class ChatController {
   @ApiOperation({ summary: 'Author: edit a message' })
   edit(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('messageId', uuid) messageId: string,
+    @Param('id', uuidParam) id: string,
+    @Param('messageId', uuidParam) messageId: string,
     @Body() dto: EditMessageDto,
   ): Promise<Message> {
     return this.chat.editMessage(user.id, id, messageId, dto.content);
@@ -149,8 +152,8 @@ export class ChatController {
   @ApiOperation({ summary: 'Author or room admin: delete a message' })
   async deleteMessage(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('messageId', uuid) messageId: string,
+    @Param('id', uuidParam) id: string,
+    @Param('messageId', uuidParam) messageId: string,
   ): Promise<void> {
     await this.chat.deleteMessage(user, id, messageId);
   }
@@ -158,7 +161,11 @@ export class ChatController {
   @Post(':id/read')
   @HttpCode(204)
   @ApiOperation({ summary: 'My read position: unreadCount counts the messages after it' })
-  async read(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: ReadMessageDto): Promise<void> {
+  async read(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam) id: string,
+    @Body() dto: ReadMessageDto,
+  ): Promise<void> {
     await this.chat.markRead(user.id, id, dto.messageId);
   }
 }

@@ -180,7 +180,7 @@ export class ChatService {
     userId: string,
     input: { name: string; visibility: 'public' | 'private'; memberIds?: string[] },
   ): Promise<Room> {
-    const others = [...new Set((input.memberIds ?? []).map((id) => id.toLowerCase()))].filter((id) => id !== userId);
+    const others = [...new Set(input.memberIds ?? [])].filter((id) => id !== userId);
     if (!cleanText(input.name)) throw new BadRequestException(['name must not be empty']);
     const active = new Set(await this.store.activeUserIds(others));
     const unknown = others.filter((id) => !active.has(id));

@@ -64,7 +64,7 @@ export class FriendshipsController {
     @Body() dto: SendFriendRequestDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<FriendRequest | BecameFriendsResponse> {
-    const outcome = await this.friendships.sendRequest(me.id, dto.userId.toLowerCase());
+    const outcome = await this.friendships.sendRequest(me.id, dto.userId);
     switch (outcome.kind) {
       case 'requested':
         res.status(201);

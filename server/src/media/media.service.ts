@@ -88,7 +88,7 @@ export class MediaService {
    * them → 404 naming it ("not yours to see": someone else's image and no image look the same).
    */
   async lockOwnImages(ownerId: string, ids: string[], em: EntityManager): Promise<ImageEntity[]> {
-    const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
+    const unique = [...new Set(ids)];
     const found = await this.images.lockOwnLive(ownerId, unique, em);
     const have = new Set(found.map((i) => i.id));
     const missing = unique.filter((id) => !have.has(id));

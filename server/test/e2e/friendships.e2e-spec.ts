@@ -261,6 +261,28 @@ describe('Friendships API', () => {
     expect(badReq.body.message).toEqual(['id must be a UUID']);
   });
 
+  it('reads upper-case ids in bodies as the same people: asking myself is refused, crossing requests still meet', async () => {
+    const [ann, bob] = await createUsers(t, 2);
+    await send(ann, ann.user.id.toUpperCase()).expect(409);
+    await send(ann, bob.user.id.toUpperCase()).expect(201);
+    const crossed = await send(bob, ann.user.id.toUpperCase()).expect(200);
+    expect(crossed.body).toEqual({ status: 'friends' });
+    expect(await friendIds(ann)).toEqual([bob.user.id]);
+    // A DM opened by an upper-case id is the same one room of the pair.
+    const dm = await t.http.post('/api/chats/direct').set(bearer(ann.accessToken)).send({ userId: bob.user.id });
+    const again = await t.http
+      .post('/api/chats/direct')
+      .set(bearer(ann.accessToken))
+      .send({ userId: bob.user.id.toUpperCase() })
+      .expect(200);
+    expect(again.body.id).toBe(dm.body.id);
+    const self = await t.http
+      .post('/api/chats/direct')
+      .set(bearer(ann.accessToken))
+      .send({ userId: ann.user.id.toUpperCase() });
+    expect(self.status).toBe(400);
+  });
+
   it('suggestions rank friends of friends by mutual friends, never me, friends, pending either way or blocks', async () => {
     const [me, f1, f2, two, one, pendingOut, pendingIn, blocked, blocker] = await createUsers(t, 9);
     await befriend(me, f1);

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ALBUM_ADD_IMAGES_MAX, type AddAlbumImagesRequest } from '@world-it/contracts';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 /** POST /api/albums/:id/images */
 export class AddAlbumImagesDto implements AddAlbumImagesRequest {
@@ -14,6 +15,6 @@ export class AddAlbumImagesDto implements AddAlbumImagesRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ALBUM_ADD_IMAGES_MAX)
-  @IsUUID('all', { each: true })
+  @IsId({ each: true })
   imageIds: string[];
 }

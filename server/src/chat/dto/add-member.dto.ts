@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AddMemberRequest } from '@world-it/contracts';
-import { IsUUID } from 'class-validator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class AddMemberDto implements AddMemberRequest {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsId()
   userId: string;
 }

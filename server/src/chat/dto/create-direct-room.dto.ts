@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CreateDirectRoomRequest } from '@world-it/contracts';
-import { IsUUID } from 'class-validator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class CreateDirectRoomDto implements CreateDirectRoomRequest {
   @ApiProperty({ format: 'uuid', description: 'The other user' })
-  @IsUUID()
+  @IsId()
   userId: string;
 }

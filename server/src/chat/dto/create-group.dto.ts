@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROOM_NAME_MAX, type CreateGroupRequest, type RoomVisibility } from '@world-it/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export const GROUP_INITIAL_MEMBERS_MAX = 100;
 
@@ -22,6 +23,6 @@ export class CreateGroupDto implements CreateGroupRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(GROUP_INITIAL_MEMBERS_MAX)
-  @IsUUID('all', { each: true })
+  @IsId({ each: true })
   memberIds?: string[];
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MESSAGE_MAX, type SendMessageRequest } from '@world-it/contracts';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export const CLIENT_ID_MAX = 64;
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_.:-]+$/;
@@ -14,7 +15,7 @@ export class SendMessageDto implements SendMessageRequest {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'One of my uploads' })
   @IsOptional()
-  @IsUUID()
+  @IsId()
   imageId?: string;
 
   @ApiPropertyOptional({

@@ -7,12 +7,13 @@ import {
   type SendMessagePayload,
   type TypingPayload,
 } from '@world-it/contracts';
-import { IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CLIENT_ID_MAX, CLIENT_ID_PATTERN } from './send-message.dto';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 /** Socket payloads, validated by the gateway exactly like HTTP bodies (unknown fields refused). */
 export class RoomRefDto implements RoomRefPayload {
-  @IsUUID()
+  @IsId()
   roomId: string;
 }
 
@@ -23,7 +24,7 @@ export class SendMessageEventDto extends RoomRefDto implements SendMessagePayloa
   content?: string;
 
   @IsOptional()
-  @IsUUID()
+  @IsId()
   imageId?: string;
 
   @IsString()
@@ -33,7 +34,7 @@ export class SendMessageEventDto extends RoomRefDto implements SendMessagePayloa
 }
 
 export class EditMessageEventDto extends RoomRefDto implements EditMessagePayload {
-  @IsUUID()
+  @IsId()
   messageId: string;
 
   @IsString()
@@ -42,7 +43,7 @@ export class EditMessageEventDto extends RoomRefDto implements EditMessagePayloa
 }
 
 export class DeleteMessageEventDto extends RoomRefDto implements DeleteMessagePayload {
-  @IsUUID()
+  @IsId()
   messageId: string;
 }
 
@@ -52,6 +53,6 @@ export class TypingEventDto extends RoomRefDto implements TypingPayload {
 }
 
 export class ReadEventDto extends RoomRefDto implements ReadPayload {
-  @IsUUID()
+  @IsId()
   messageId: string;
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ROOM_NAME_MAX, type RoomVisibility, type UpdateRoomRequest } from '@world-it/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 import { trim } from './create-group.dto';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class UpdateRoomDto implements UpdateRoomRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: ROOM_NAME_MAX })
@@ -19,6 +20,6 @@ export class UpdateRoomDto implements UpdateRoomRequest {
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'One of my uploads; null removes the avatar' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
-  @IsUUID()
+  @IsId()
   avatarImageId?: string | null;
 }

@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { SendFriendRequest } from '@world-it/contracts';
-import { IsUUID } from 'class-validator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class SendFriendRequestDto implements SendFriendRequest {
   @ApiProperty({ format: 'uuid', description: 'Whom to ask' })
-  @IsUUID()
+  @IsId()
   userId: string;
 }

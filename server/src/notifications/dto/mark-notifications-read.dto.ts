@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PAGE_LIMIT_MAX, type MarkNotificationsReadRequest } from '@world-it/contracts';
-import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional } from 'class-validator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 export class MarkNotificationsReadDto implements MarkNotificationsReadRequest {
   @ApiPropertyOptional({
@@ -12,6 +13,6 @@ export class MarkNotificationsReadDto implements MarkNotificationsReadRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(PAGE_LIMIT_MAX)
-  @IsUUID('all', { each: true })
+  @IsId({ each: true })
   ids?: string[];
 }

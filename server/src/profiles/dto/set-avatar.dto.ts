@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { SetAvatarRequest } from '@world-it/contracts';
-import { IsUUID } from 'class-validator';
+import { IsId } from '../../common/validation/is-id.decorator';
 
 /** POST /api/profiles/me/avatar */
 export class SetAvatarDto implements SetAvatarRequest {
   @ApiProperty({ format: 'uuid', description: 'One of my uploads (POST /api/uploads)' })
-  @IsUUID()
+  @IsId()
   imageId: string;
 }
