@@ -37,7 +37,11 @@ describe('friends, the notifications bell and blocking in a browser', () => {
       // Ada finds Ben and asks to be friends.
       await a.page.goto(`${baseUrl}/people`, { waitUntil: 'networkidle' });
       await a.page.getByTestId('people-search').fill(`ben ${tag}`);
-      await a.page.locator(`[data-testid=person-card][data-user-id="${ben.user.id}"] a`).first().click();
+      // The list that answers this search (the one shown before it is replaced once the search lands).
+      await a.page
+        .locator(`[data-results-for="ben ${tag}"] [data-testid=person-card][data-user-id="${ben.user.id}"] a`)
+        .first()
+        .click();
       await a.page.waitForURL(`**/people/${ben.user.id}`);
       await a.page.getByTestId('profile-add-friend').click();
       await a.page.getByTestId('profile-request-sent').waitFor();

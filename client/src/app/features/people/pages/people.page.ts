@@ -64,6 +64,8 @@ export class PeoplePage {
   protected readonly people = signal<Profile[]>([]);
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(true);
+  /** The search the list on screen answers (null until the first page came): set in the DOM for tests. */
+  protected readonly shownFor = signal<string | null>(null);
   protected readonly error = signal<UiMessage | null>(null);
   protected readonly loadingMore = signal(false);
   protected readonly moreFailed = signal(false);
@@ -89,6 +91,7 @@ export class PeoplePage {
         }),
         switchMap((search) =>
           this.api.list({ search }).pipe(
+            tap({ next: () => this.shownFor.set(search), error: () => this.shownFor.set(search) }),
             map((page): FirstPage => ({ ok: true, page })),
             catchError((err: unknown) => of<FirstPage>({ ok: false, error: genericErrorMessage(err) })),
           ),
