@@ -11,6 +11,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ProfilesModule } from './profiles/profiles.module';
 import { DomainEventsModule } from './common/events/domain-events.module';
 import { FriendshipsModule } from './friendships/friendships.module';
+import { PostsModule } from './posts/posts.module';
 
 /** The API process: HTTP + the chat gateway. Built from the validated config so transports are chosen once. */
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         ProfilesModule,
         NotificationsModule,
         AlbumsModule,
+        PostsModule,
       ],
     };
   }

@@ -5,5 +5,6 @@ export * from './media';
 export * from './chat';
 export * from './friendships';
 export * from './notifications';
+export * from './posts';
 export * from './socket-events';
 export * from './queues';

@@ -1,5 +1,6 @@
 import type { Message, Room } from './chat';
 import type { Notification, UnreadCount } from './notifications';
+import type { PostCountsEvent, PostNewEvent } from './posts';
 import type { UserSummary } from './users';
 
 export const CHAT_NAMESPACE = '/chat';
@@ -100,6 +101,10 @@ export interface ServerToClientEvents {
   notification: (n: Notification) => void;
   /** My unread notification count, whenever it changes (a new notification, or read on any of my devices). */
   'notifications:unread': (c: UnreadCount) => void;
+  /** A post for my feed was just published (by a friend, or by me on another device): the "N new posts" banner. */
+  'post:new': (e: PostNewEvent) => void;
+  /** A post's like/comment counters changed (to its author, and to whoever changed them on their other devices). */
+  'post:counts': (e: PostCountsEvent) => void;
 }
 
 export type ServerEventName = keyof ServerToClientEvents;
