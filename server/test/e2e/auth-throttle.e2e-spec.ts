@@ -25,6 +25,9 @@ describe('Auth rate limits (429 in the contract error shape)', () => {
       error: 'Too Many Requests',
     });
     expect(res.headers['retry-after-ip']).toBeDefined();
+    // The standard header too, in whole seconds, no shorter than the throttler's own wait.
+    expect(res.headers['retry-after']).toMatch(/^\d+$/);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(Number(res.headers['retry-after-ip']));
     // Another route has its own counter.
     await t.http.post('/api/auth/password/forgot').send({ email: uniqueEmail() }).expect(202);
     // /me is not limited.
@@ -48,7 +51,29 @@ describe('Auth rate limits per email', () => {
         .send({ email: i % 2 ? email : email.toUpperCase(), code: '123456' })
         .expect(410);
     }
-    await t.http.post('/api/auth/confirm').send({ email, code: '123456' }).expect(429);
+    const limited = await t.http.post('/api/auth/confirm').send({ email, code: '123456' }).expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     await t.http.post('/api/auth/confirm').send({ email: uniqueEmail(), code: '123456' }).expect(410);
+  });
+});
+
+describe('Resend cooldown (429 with Retry-After)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { QUEUE_PREFIX: `${currentRun().queuePrefix}-throttle-resend` } });
+  });
+  afterAll(() => t.close());
+
+  it('answers a second resend within a minute 429 resend_cooldown with Retry-After ≤ 60 s', async () => {
+    const email = uniqueEmail('resend');
+    await t.http
+      .post('/api/auth/register')
+      .send({ email, password: 'correct-horse-battery', displayName: 'R' })
+      .expect(202);
+    const res = await t.http.post('/api/auth/resend-code').send({ email }).expect(429);
+    expect(res.body.code).toBe('resend_cooldown');
+    const seconds = Number(res.headers['retry-after']);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(60);
   });
 });
