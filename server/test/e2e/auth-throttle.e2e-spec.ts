@@ -1,5 +1,5 @@
 import { AUTH_EMAIL_LIMIT } from '../../src/auth/auth-throttler';
-import { uniqueEmail } from '../factories/users';
+import { createUser, uniqueEmail } from '../factories/users';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { currentRun } from '../utils/test-env';
 
@@ -75,5 +75,40 @@ describe('Resend cooldown (429 with Retry-After)', () => {
     const seconds = Number(res.headers['retry-after']);
     expect(seconds).toBeGreaterThan(0);
     expect(seconds).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('Login limits do not lock the owner out', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // A large per-IP allowance: this checks the per-email limit alone. The test app trusts loopback
+    // proxies, so X-Forwarded-For stands for different client addresses.
+    t = await createTestApp({
+      env: { RATE_LIMIT_AUTH: '1000', QUEUE_PREFIX: `${currentRun().queuePrefix}-throttle-owner` },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('an attacker hammering one address gets 429; the owner from another IP still signs in', async () => {
+    const owner = await createUser(t);
+    const attacker = '203.0.113.7';
+    for (let i = 0; i < AUTH_EMAIL_LIMIT; i++) {
+      await t.http
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', attacker)
+        .send({ email: owner.email, password: 'wrong-password' })
+        .expect(401);
+    }
+    const blocked = await t.http
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', attacker)
+      .send({ email: owner.email, password: owner.password })
+      .expect(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    await t.http
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '198.51.100.20')
+      .send({ email: owner.email, password: owner.password })
+      .expect(200);
   });
 });
