@@ -7,7 +7,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
 import { AppLogger } from './common/logging/app-logger';
 import { serveClient } from './common/http/serve-client';
-import { StripNulCharactersPipe } from './common/validation/strip-nul-characters.pipe';
+import { InputTextPipe, limitBodyDepth } from './common/validation/input-text';
 import { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './common/redis-io.adapter';
 import { serveMedia } from './media/media-static';
@@ -20,12 +20,13 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.use(limitBodyDepth());
   app.use(compressResponses());
   app.use(helmet(securityHeaders(config)));
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
-    new StripNulCharactersPipe(),
+    new InputTextPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -9,6 +9,20 @@ import type { RedisService } from '../redis/redis.service';
 export const AUTH_EMAIL_LIMIT = 20;
 export const AUTH_EMAIL_WINDOW_MS = minutes(15);
 
+/**
+ * The per-email key. Login counts per (IP, email) pair: counted per email alone, 20 wrong passwords
+ * from anywhere locked the owner out of their own account (a 429 on the right password too). Per pair
+ * an attacker still gets AUTH_EMAIL_LIMIT guesses per 15 minutes per address from each IP (and
+ * RATE_LIMIT_AUTH a minute from each IP in all), while the owner's own address keeps working. The
+ * code routes (confirm, reset) stay per email: their codes die after 5 wrong tries anyway.
+ */
+function emailTracker(req: { ip?: string; ips?: string[] }, ctx: ExecutionContext): string {
+  const email = bodyEmail(ctx) ?? '';
+  if (ctx.getHandler().name !== 'login') return email;
+  const ip = req.ips?.length ? req.ips[0] : (req.ip ?? '');
+  return `${ip}|${email}`;
+}
+
 function bodyEmail(ctx: ExecutionContext): string | null {
   const body = ctx.switchToHttp().getRequest<{ body?: { email?: unknown } }>().body;
   const email = body?.email;
@@ -30,7 +44,7 @@ export function authThrottlerOptions(config: AppConfig, redis: RedisService): Th
         ttl: AUTH_EMAIL_WINDOW_MS,
         limit: AUTH_EMAIL_LIMIT,
         skipIf: (ctx) => bodyEmail(ctx) === null,
-        getTracker: (_req, ctx) => bodyEmail(ctx) ?? '',
+        getTracker: (req, ctx) => emailTracker(req as { ip?: string; ips?: string[] }, ctx),
       },
     ],
     errorMessage: 'too many requests: wait a little and try again',

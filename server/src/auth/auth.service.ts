@@ -2,7 +2,6 @@ import {
   ConflictException,
   ForbiddenException,
   HttpException,
-  HttpStatus,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
@@ -25,6 +24,7 @@ import type { ConfirmDto } from './dto/confirm.dto';
 import type { LoginDto } from './dto/login.dto';
 import type { ChangePasswordDto, ResetPasswordDto } from './dto/password.dto';
 import type { RegisterDto } from './dto/register.dto';
+import { RetryLaterException } from '../common/filters/http-exception.filter';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
 import type { User } from '../users/user.entity';
@@ -37,7 +37,7 @@ function tooSoon(retryAfterSeconds: number): HttpException {
     message: `a code was mailed to this address less than a minute ago: try again in ${retryAfterSeconds} s`,
     code: 'resend_cooldown',
   };
-  return new HttpException(body, HttpStatus.TOO_MANY_REQUESTS);
+  return new RetryLaterException(body, retryAfterSeconds);
 }
 
 /** Registration by mailed code, sign-in, sessions, password and email changes. */

@@ -16,6 +16,7 @@ import {
   type Message,
   type SocketErrorCode,
 } from '@world-it/contracts';
+import { InputTextError, sanitiseInput } from '../common/validation/input-text';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import type { Namespace } from 'socket.io';
@@ -249,6 +250,13 @@ export function payloadBytes(body: unknown): number {
 /** The payload as a validated DTO, or a message naming what is wrong. */
 export async function validatePayload<D extends object>(dto: ClassConstructor<D>, body: unknown): Promise<D | string> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The payload must be an object';
+  // The same text rules as HTTP input (NUL dropped, lone surrogates and deep nesting refused).
+  try {
+    sanitiseInput(body, 'payload');
+  } catch (e) {
+    if (e instanceof InputTextError) return e.message;
+    throw e;
+  }
   const instance = plainToInstance(dto, body);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) return flatten(errors).join('; ');

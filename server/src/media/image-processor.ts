@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import sharp, { type Metadata } from 'sharp';
 import { THUMB_MAX_PX } from '@world-it/contracts';
 
@@ -42,7 +43,38 @@ export function sniffFormat(buf: Buffer): ImageFormat | null {
  * and every other metadata dropped (sharp writes none unless asked), orientation applied, WebP out
  * (animations stay animated) plus a thumbnail that fits 320×320.
  */
-export async function processImage(input: Buffer): Promise<ProcessedImage> {
+export function processImage(input: Buffer): Promise<ProcessedImage> {
+  return encodeSlots.run(() => decodeAndEncode(input));
+}
+
+/**
+ * At most N images decode at once (N = cores − 1, at least 1), the rest wait their turn. sharp works
+ * in libuv's thread pool (4 threads by default), which the database driver's DNS lookups, file reads
+ * and writes share: four huge uploads at once took every thread, and /api/health waited seconds
+ * behind them. Each encode also uses vips' own threads, so one or two at a time loses no throughput.
+ */
+class Slots {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly size: number) {}
+
+  async run<T>(job: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await job();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+export const ENCODE_CONCURRENCY = Math.max(1, availableParallelism() - 1);
+const encodeSlots = new Slots(ENCODE_CONCURRENCY);
+
+async function decodeAndEncode(input: Buffer): Promise<ProcessedImage> {
   const format = sniffFormat(input);
   if (!format) throw new ImageRejectedError('Only JPEG, PNG, WebP or GIF images are accepted');
 

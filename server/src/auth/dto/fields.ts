@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { isEmail, IsString, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { hasLoneSurrogate } from '../../common/validation/input-text';
 import { CODE_LENGTH, PASSWORD_MAX, PASSWORD_MIN } from '@world-it/contracts';
 
 const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
@@ -13,8 +14,25 @@ export function EmailField(name = 'email'): PropertyDecorator {
     trim,
     IsString({ message: `${name} must be a string` }),
     MaxLength(254, { message: `${name} must be at most 254 characters` }),
-    IsEmail({}, { message: `${name} must be an email address` }),
+    IsEmailAddress({ message: `${name} must be an email address` }),
   );
+}
+
+/**
+ * class-validator's isEmail, made total: it throws (URIError) on some strings, e.g. one holding a
+ * lone surrogate, which was a 500. Anything it cannot judge is simply not an email address.
+ */
+export function isEmailAddress(value: unknown): boolean {
+  if (typeof value !== 'string' || hasLoneSurrogate(value)) return false;
+  try {
+    return isEmail(value);
+  } catch {
+    return false;
+  }
+}
+
+function IsEmailAddress(options: { message: string }): PropertyDecorator {
+  return ValidateBy({ name: 'isEmail', validator: { validate: isEmailAddress } }, options);
 }
 
 export function PasswordField(name = 'password'): PropertyDecorator {

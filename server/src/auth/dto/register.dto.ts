@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsString, Length } from 'class-validator';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null.decorator';
 import { DISPLAY_NAME_MAX, LANGUAGES, type Language, type RegisterRequest } from '@world-it/contracts';
 import { EmailField, PasswordField, Trim } from './fields';
 
@@ -17,7 +18,7 @@ export class RegisterDto implements RegisterRequest {
   displayName: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'en', description: 'Language of the mail and the interface' })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsIn(LANGUAGES as Language[], { message: `language must be one of ${LANGUAGES.join(', ')}` })
   language?: Language;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROOM_NAME_MAX, type CreateGroupRequest, type RoomVisibility } from '@world-it/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Length } from 'class-validator';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null.decorator';
 import { IsId } from '../../common/validation/is-id.decorator';
 
 export const GROUP_INITIAL_MEMBERS_MAX = 100;
@@ -20,7 +21,7 @@ export class CreateGroupDto implements CreateGroupRequest {
   visibility: RoomVisibility;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: GROUP_INITIAL_MEMBERS_MAX })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(GROUP_INITIAL_MEMBERS_MAX)
   @IsId({ each: true })

@@ -7,7 +7,8 @@ import {
   type SendMessagePayload,
   type TypingPayload,
 } from '@world-it/contracts';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null.decorator';
 import { CLIENT_ID_MAX, CLIENT_ID_PATTERN } from './send-message.dto';
 import { IsId } from '../../common/validation/is-id.decorator';
 
@@ -18,12 +19,12 @@ export class RoomRefDto implements RoomRefPayload {
 }
 
 export class SendMessageEventDto extends RoomRefDto implements SendMessagePayload {
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsString()
   @MaxLength(MESSAGE_MAX)
   content?: string;
 
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsId()
   imageId?: string;
 

@@ -41,6 +41,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception, req);
+    if (body.statusCode === 429) setRetryAfter(res, exception);
     res.status(body.statusCode).json(body);
   }
 
@@ -76,6 +77,30 @@ export class HttpExceptionFilter implements ExceptionFilter {
     );
     return error(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
   }
+}
+
+/**
+ * An HttpException that knows when to come back: the filter sends its `Retry-After`.
+ * Any 429 without one gets the longest per-throttler wait the throttler set (`Retry-After-ip`,
+ * `Retry-After-email`), or a minute: every 429 carries the standard header (the contract).
+ */
+export class RetryLaterException extends HttpException {
+  constructor(
+    body: object,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(body, HttpStatus.TOO_MANY_REQUESTS);
+  }
+}
+
+function setRetryAfter(res: Response, exception: unknown): void {
+  let seconds = exception instanceof RetryLaterException ? exception.retryAfterSeconds : 0;
+  if (!seconds) {
+    for (const name of res.getHeaderNames()) {
+      if (name.startsWith('retry-after-')) seconds = Math.max(seconds, Number(res.getHeader(name)) || 0);
+    }
+  }
+  res.setHeader('Retry-After', String(Math.max(1, Math.ceil(seconds || 60))));
 }
 
 /** Error bodies carry `message`; a structured response without one is a report, not an error body. */

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PAGE_LIMIT_MAX, type MarkNotificationsReadRequest } from '@world-it/contracts';
-import { ArrayMaxSize, IsArray, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsArray } from 'class-validator';
+import { IsOptionalNonNull } from '../../common/validation/is-optional-non-null.decorator';
 import { IsId } from '../../common/validation/is-id.decorator';
 
 export class MarkNotificationsReadDto implements MarkNotificationsReadRequest {
@@ -10,7 +11,7 @@ export class MarkNotificationsReadDto implements MarkNotificationsReadRequest {
     maxItems: PAGE_LIMIT_MAX,
     description: 'Notifications to mark read (ids that are not mine are ignored); without ids, all of mine',
   })
-  @IsOptional()
+  @IsOptionalNonNull()
   @IsArray()
   @ArrayMaxSize(PAGE_LIMIT_MAX)
   @IsId({ each: true })
