@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Language } from '@world-it/contracts';
+import type { Language, Role } from '@world-it/contracts';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { TimeKey } from '../common/pagination/time-key-cursor';
 import { returned } from '../database/returned-rows';
@@ -149,6 +149,37 @@ export class UsersRepository {
         id: after.id,
       });
     return qb;
+  }
+
+  /**
+   * The admin's list: every user (unconfirmed and banned too), newest first, after the cursor;
+   * `search` matches the names as `listActive` does, or the email (case-insensitive substring).
+   */
+  listAll(search: string | undefined, after: TimeKey | null, take: number): Promise<User[]> {
+    const qb = this.users
+      .createQueryBuilder('u')
+      .orderBy(CREATED_MS, 'DESC')
+      .addOrderBy('u.id', 'DESC')
+      .take(take);
+    if (search) {
+      qb.andWhere(`(${NAME_SEARCH_EXPR} ILIKE :p ESCAPE '\\' OR u.email ILIKE :p ESCAPE '\\')`, {
+        p: containsPattern(search),
+      });
+    }
+    if (after)
+      qb.andWhere(`(${CREATED_MS}, u.id) < (CAST(:t AS timestamptz) AT TIME ZONE 'UTC', :id)`, {
+        t: after.at,
+        id: after.id,
+      });
+    return qb.getMany();
+  }
+
+  /** Sets the role of the account with this email (case-insensitive); answers the user, or null when none has it. */
+  async setRoleByEmail(email: string, role: Role): Promise<User | null> {
+    const user = await this.findByEmail(email);
+    if (!user) return null;
+    if (user.role !== role) await this.users.update({ id: user.id }, { role });
+    return { ...user, role };
   }
 
   /** The user's last socket closed: stamps and answers `last_seen_at`. */
