@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Language, Role } from '@world-it/contracts';
+import type { Language } from '@world-it/contracts';
 import { In, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { TimeKey } from '../common/pagination/time-key-cursor';
 import { returned } from '../database/returned-rows';
@@ -172,14 +172,6 @@ export class UsersRepository {
         id: after.id,
       });
     return qb.getMany();
-  }
-
-  /** Sets the role of the account with this email (case-insensitive); answers the user, or null when none has it. */
-  async setRoleByEmail(email: string, role: Role): Promise<User | null> {
-    const user = await this.findByEmail(email);
-    if (!user) return null;
-    if (user.role !== role) await this.users.update({ id: user.id }, { role });
-    return { ...user, role };
   }
 
   /** The user's last socket closed: stamps and answers `last_seen_at`. */
