@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(`${user.email} already has the role ${role}: nothing changed`);
     } else {
       await users.update(user.id, { role });
-      console.log(`${user.email} is now ${role === 'admin' ? 'an admin' : 'no longer an admin'} (role ${role})`);
+      console.log(`${user.email} ${role === 'admin' ? 'is now an admin' : 'is no longer an admin'} (role ${role})`);
     }
     if (role === 'user' && config.adminEmails.includes(user.email.toLowerCase())) {
       console.warn(
