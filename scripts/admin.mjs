@@ -11,5 +11,9 @@ const CLI = join(ROOT, 'dist/server/server/src/admin-cli.js');
 
 if (existsSync(join(ROOT, '.env'))) process.loadEnvFile(join(ROOT, '.env'));
 buildIfNeeded({ only: 'server' });
-const r = spawnSync(process.execPath, [CLI, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit', env: process.env });
+const r = spawnSync(process.execPath, [CLI, ...process.argv.slice(2)], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: process.env,
+});
 process.exit(r.status ?? 1);

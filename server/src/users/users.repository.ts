@@ -156,11 +156,7 @@ export class UsersRepository {
    * `search` matches the names as `listActive` does, or the email (case-insensitive substring).
    */
   listAll(search: string | undefined, after: TimeKey | null, take: number): Promise<User[]> {
-    const qb = this.users
-      .createQueryBuilder('u')
-      .orderBy(CREATED_MS, 'DESC')
-      .addOrderBy('u.id', 'DESC')
-      .take(take);
+    const qb = this.users.createQueryBuilder('u').orderBy(CREATED_MS, 'DESC').addOrderBy('u.id', 'DESC').take(take);
     if (search) {
       qb.andWhere(`(${NAME_SEARCH_EXPR} ILIKE :p ESCAPE '\\' OR u.email ILIKE :p ESCAPE '\\')`, {
         p: containsPattern(search),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { AuthResponse } from '@world-it/contracts';
 import { DataSource } from 'typeorm';
 import { bearer, createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from '../factories/users';
-import { type ChatClient, chatSockets } from '../utils/chat-client';
+import { chatSockets, disconnected } from '../utils/chat-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 
 const ROOT = join(__dirname, '../../..');
@@ -42,17 +42,6 @@ function adminCli(args: string[], env: Record<string, string | undefined>): Prom
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function disconnected(c: ChatClient, timeoutMs = 5000): Promise<string> {
-  if (!c.socket.connected) return Promise.resolve('already disconnected');
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`still connected after ${timeoutMs} ms`)), timeoutMs);
-    c.socket.once('disconnect', (reason: string) => {
-      clearTimeout(timer);
-      resolve(reason);
-    });
   });
 }
 
@@ -93,8 +82,11 @@ describe('npm run admin -- grant|revoke EMAIL', () => {
   afterAll(() => t.close());
 
   const roleOf = async (u: TestUser): Promise<string> =>
-    ((await t.app.get(DataSource).query(`SELECT role FROM users WHERE id = $1`, [u.user.id])) as Array<{ role: string }>)[0]
-      .role;
+    (
+      (await t.app.get(DataSource).query(`SELECT role FROM users WHERE id = $1`, [u.user.id])) as Array<{
+        role: string;
+      }>
+    )[0].role;
 
   it('grants and revokes the admin role in the database DATABASE_URL names, while the API runs', async () => {
     const u = await createUser(t, { email: uniqueEmail('Promoted') });
@@ -170,7 +162,10 @@ describe('npm run admin on the embedded database (no DATABASE_URL)', () => {
     try {
       const res = await restarted.http.post('/api/auth/login').send({ email, password: DEFAULT_PASSWORD }).expect(200);
       expect((res.body as AuthResponse).user.role).toBe('admin');
-      await restarted.http.get('/api/admin/stats').set(bearer((res.body as AuthResponse).accessToken)).expect(200);
+      await restarted.http
+        .get('/api/admin/stats')
+        .set(bearer((res.body as AuthResponse).accessToken))
+        .expect(200);
     } finally {
       await restarted.close();
     }

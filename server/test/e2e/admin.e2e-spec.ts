@@ -1,22 +1,10 @@
 import type { AdminStats, AdminUser, AuthResponse, Message, Page, Room } from '@world-it/contracts';
 import { DataSource } from 'typeorm';
 import { bearer, createUser, DEFAULT_PASSWORD, uniqueEmail, type TestUser } from '../factories/users';
-import { type ChatClient, chatSockets, connectChat } from '../utils/chat-client';
+import { chatSockets, connectChat, disconnected } from '../utils/chat-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { createDatabase, currentRun, databaseUrlFor, dropDatabase } from '../utils/test-env';
 import { requestsAs } from '../utils/requests';
-
-/** Resolves with the disconnect reason the client saw (rejects if the socket stays connected). */
-export function disconnected(c: ChatClient, timeoutMs = 5000): Promise<string> {
-  if (!c.socket.connected) return Promise.resolve('already disconnected');
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`still connected after ${timeoutMs} ms`)), timeoutMs);
-    c.socket.once('disconnect', (reason: string) => {
-      clearTimeout(timer);
-      resolve(reason);
-    });
-  });
-}
 
 /** Polls until `check` holds (or fails after `timeoutMs` with the last value seen). */
 async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
@@ -111,7 +99,11 @@ describe('Admin', () => {
 
     it('searches by email (case-insensitive), by first/last/full name, and treats % and _ literally', async () => {
       const tag = `em${Date.now().toString(36)}`;
-      const u = await createUser(t, { email: uniqueEmail(`${tag}-Mail`), firstName: 'Grace', lastName: `Hopper${tag}` });
+      const u = await createUser(t, {
+        email: uniqueEmail(`${tag}-Mail`),
+        firstName: 'Grace',
+        lastName: `Hopper${tag}`,
+      });
       const find = async (search: string) =>
         ((await as(admin).get('/api/admin/users').query({ search }).expect(200)).body as Page<AdminUser>).items.map(
           (x) => x.id,
