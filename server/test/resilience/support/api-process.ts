@@ -10,6 +10,7 @@ import { currentRun } from '../../utils/test-env';
 const ROOT = join(__dirname, '../../../..');
 /** The built API, as `npm start` runs it (scripts/test.mjs builds it before any test runs). */
 export const API_ENTRY = join(ROOT, 'dist/server/server/src/main.js');
+export const WORKER_ENTRY = join(ROOT, 'dist/server/server/src/worker.js');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,6 +33,7 @@ export class ApiProcess {
   constructor(
     readonly port: number,
     env: Record<string, string | undefined> = {},
+    entry = API_ENTRY,
   ) {
     const run = currentRun();
     const merged: NodeJS.ProcessEnv = {
@@ -48,7 +50,7 @@ export class ApiProcess {
     };
     for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
     this.url = `http://127.0.0.1:${port}`;
-    this.proc = spawn(process.execPath, [API_ENTRY], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [entry], { cwd: ROOT, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
     this.proc.stdout?.on('data', (d: Buffer) => (this.out += d.toString()));
     this.proc.stderr?.on('data', (d: Buffer) => (this.out += d.toString()));
     this.exited = new Promise((resolve) => this.proc.once('exit', (code) => resolve(code)));
@@ -58,6 +60,17 @@ export class ApiProcess {
     const api = new ApiProcess(port ?? (await freePort()), env);
     await api.healthy();
     return api;
+  }
+
+  /** The mail worker (no HTTP): ready once it says so. */
+  static async startWorker(env: Record<string, string | undefined> = {}): Promise<ApiProcess> {
+    const worker = new ApiProcess(0, { LOG_LEVEL: 'info', ...env }, WORKER_ENTRY);
+    const deadline = Date.now() + 90_000;
+    while (!/worker ready/i.test(worker.out)) {
+      if (!worker.alive || Date.now() > deadline) throw new Error(`worker did not start\n${worker.out.slice(-4000)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return worker;
   }
 
   output(): string {
