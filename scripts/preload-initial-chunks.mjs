@@ -40,6 +40,8 @@ export function staticChunks(dir, entry) {
  * The entry pages people land on; a page not found in the build is left out with a warning.
  */
 export const ROUTE_PAGES = [
+  { path: '^/login/?$', pages: ['LoginPage'] },
+  { path: '^/register/?$', pages: ['RegisterPage'] },
   { path: '^/chats/?$', pages: ['ChatsShellPage', 'NoRoomPage'] },
   { path: '^/chats/[^/]+/?$', pages: ['ChatsShellPage', 'RoomPage'] },
 ];
@@ -100,7 +102,11 @@ export function preloadInitialChunks(dir = join(ROOT, 'dist/client/browser')) {
   if (routes.length) {
     const source = routeScript(routes);
     // Named like the build's hashed files, so the server caches it for a year as it does them.
-    const hash = createHash('sha256').update(source).digest('base64url').replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
+    const hash = createHash('sha256')
+      .update(source)
+      .digest('base64url')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 8);
     const file = `preload-routes-${hash.toUpperCase()}.js`;
     writeFileSync(join(dir, file), source);
     // In <head> after the stylesheet: fetched beside it, run before the body's module scripts.
