@@ -50,7 +50,7 @@ const ROUTE_SCRIPT = /<script src="(preload-routes-[A-Z0-9]{8}\.js)"><\/script>/
 /** The chunk main.js loads a lazy page from, by the page's exported name. */
 function pageChunk(mainSource, page) {
   const escaped = page.replace(/\$/g, '\\$');
-  const pattern = new RegExp(`import\\(["']\\./([\\w.-]+\\.js)["']\\)\\.then\\(\\(?(\\w+)\\)?=>\\2\\.${escaped}\\b`);
+  const pattern = new RegExp(`import\\(["']\\./([\\w.-]+\\.js)["']\\)\\.then\\(\\(?([\\w$]+)\\)?=>\\2\\.${escaped}\\b`);
   return pattern.exec(mainSource)?.[1] ?? null;
 }
 
