@@ -9,6 +9,7 @@ const serverTransform = {
  * One runner for the whole repo. Projects:
  *  - server-unit: specs beside the server code, one boundary mocked
  *  - server-e2e:  the real Nest app against real PostgreSQL and Redis (a fresh database per run)
+ *  - deploy:      docker-compose.yml, nginx and the Dockerfile, parsed
  *  - libs:        the shared contracts
  *  - client:      Angular components and services (jsdom)
  *  - browser:     journeys in headless Chromium against the built app
@@ -51,6 +52,15 @@ const config: Config = {
       globalTeardown: '<rootDir>/server/test/utils/global-teardown.ts',
       setupFiles: ['<rootDir>/server/test/utils/setup-env.ts', '<rootDir>/server/test/utils/setup-env-embedded.ts'],
       slowTestThreshold: 30,
+    },
+    {
+      // The deployment files (docker-compose.yml, deploy/nginx.conf, Dockerfile) read as data: no Docker here.
+      displayName: 'deploy',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/server/test/deploy'],
+      testMatch: ['**/*.spec.ts'],
+      transform: serverTransform,
+      moduleNameMapper: contracts,
     },
     {
       displayName: 'libs',

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ChatDigestModule } from './chat/chat-digest.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { WorkerHeartbeat } from './health/worker-heartbeat';
 
 /**
  * The worker process: no HTTP, consumes the Bull job queue. Every module holding a job handler is
@@ -13,6 +14,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [CoreModule.forRoot(config, { consumeJobs: true }), ChatDigestModule],
+      providers: [WorkerHeartbeat],
     };
   }
 }
