@@ -62,7 +62,7 @@ describe('Housekeeping jobs', () => {
   beforeAll(async () => {
     t = await createTestApp({ worker: true });
     ds = t.app.get(DataSource);
-  });
+  }, 90_000); // embedded mode migrates a fresh PGlite first
   afterAll(() => t.close());
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> =>
