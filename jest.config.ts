@@ -12,7 +12,7 @@ const serverTransform = {
  *  - deploy:      docker-compose.yml, nginx and the Dockerfile, parsed
  *  - libs:        the shared contracts
  *  - client:      Angular components and services (jsdom)
- *  - resilience:  real API processes fuzzed from the OpenAPI document, SIGKILLed, cut off from Redis
+ *  - resilience:  real API processes fuzzed from the OpenAPI document and SIGKILLed
  *  - browser:     journeys in headless Chromium against the built app
  */
 const config: Config = {
@@ -55,7 +55,7 @@ const config: Config = {
       slowTestThreshold: 30,
     },
     {
-      // `npm run test:resilience`: real API processes fuzzed, killed and cut off from Redis (see README, Tests).
+      // `npm run test:resilience`: real API processes fuzzed and SIGKILLed (see README, Tests).
       displayName: 'resilience',
       testEnvironment: 'node',
       roots: ['<rootDir>/server/test/resilience'],
