@@ -56,8 +56,15 @@ export type PostSource =
   | { kind: 'author'; authorId: string } // posts_author_created_idx, one range
   | { kind: 'tag'; tagName: string; onlyAuthors: boolean; authorId?: string }; // post_tags_tag_created_idx, one range
 
-/** What a reader may see of a post `p`: their own and their friends' posts, and public posts of anyone not in a block with them. */
-const VISIBLE = `(p.author_id = ANY($2::uuid[]) OR (p.visibility = 'public' AND p.author_id <> ALL($3::uuid[])))`;
+/**
+ * What a reader may see of a post `p`: their own and their friends' posts, and public posts of anyone not
+ * in a block with them. The friends list as a hashed subquery: `= ANY` over a long array literal costs
+ * milliseconds to plan on every request.
+ */
+const VISIBLE = `(p.author_id IN (SELECT unnest($2::uuid[])) OR (p.visibility = 'public' AND p.author_id <> ALL($3::uuid[])))`;
+
+/** From this many authors (me and my friends) on, the feed walks the newest posts instead of one range per author. */
+export const FEED_WALK_MIN_AUTHORS = 200;
 
 /** A page's rows with their tags, links, images (live ones, in order), the reader's like and the author. One statement. */
 const HYDRATE = `
@@ -95,18 +102,25 @@ export class PostsRepository {
     let page: string;
     switch (source.kind) {
       case 'feed':
-        // One short index range per author, merged: the cost follows the number of friends times the
-        // page size, never the number of posts.
-        page = `
-          SELECT p.id, p.created_at FROM unnest($2::uuid[]) AS a(id)
-          CROSS JOIN LATERAL (
-            SELECT p.id, p.created_at FROM posts p
-             WHERE p.author_id = a.id AND ${before('p.created_at', 'p.id')}
-             ${NEWEST} LIMIT $4
-          ) p
-          JOIN users u ON u.id = a.id AND NOT u.banned
-         WHERE a.id <> ALL($3::uuid[]) -- never true for a friend (a block ends a friendship); keeps $3 typed
-          ${NEWEST} LIMIT $4`;
+        page =
+          reader.authors.length >= FEED_WALK_MIN_AUTHORS
+            ? // Many friends: their posts are a large share of the newest ones, so walking posts_created_idx
+              // finds a page after a few hundred entries (one range per author would read thousands).
+              `SELECT p.id, p.created_at FROM posts p JOIN users u ON u.id = p.author_id AND NOT u.banned
+                WHERE p.author_id = ANY($2::uuid[]) AND p.author_id <> ALL($3::uuid[])
+                  AND ${before('p.created_at', 'p.id')}
+                ${NEWEST} LIMIT $4`
+            : // Few friends: one short range of posts_author_created_idx per (active) author, merged, so the
+              // cost follows friends × page size, never the number of posts.
+              `SELECT p.id, p.created_at
+                 FROM (SELECT u.id FROM users u WHERE u.id = ANY($2::uuid[]) AND NOT u.banned
+                          AND u.id <> ALL($3::uuid[])) a
+                 CROSS JOIN LATERAL (
+                   SELECT p.id, p.created_at FROM posts p
+                    WHERE p.author_id = a.id AND ${before('p.created_at', 'p.id')}
+                    ${NEWEST} LIMIT $4
+                 ) p
+                ${NEWEST} LIMIT $4`;
         break;
       case 'all':
         page = `

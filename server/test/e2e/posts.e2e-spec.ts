@@ -1,5 +1,7 @@
 import type { Comment, LikeState, Notification, Page, Post, TagCount } from '@world-it/contracts';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { FEED_WALK_MIN_AUTHORS, PostsRepository } from '../../src/posts/posts.repository';
 import { createUser, type TestUser } from '../factories/users';
 import { chatSockets } from '../utils/chat-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
@@ -406,7 +408,15 @@ describe('Posts: /api/posts, likes, comments, /api/tags', () => {
         if (!call) throw new Error(`no page query for ${path}`);
         return [call[0], (call[1] as unknown[] | undefined) ?? []];
       };
+      // A reader with many friends takes the other feed plan; the repository is asked directly (no need for 200 real friendships).
+      const repo = t.app.get(PostsRepository);
+      spy.mockClear();
+      const many = [ann.user.id, ...Array.from({ length: FEED_WALK_MIN_AUTHORS }, () => randomUUID())];
+      await repo.page({ id: ann.user.id, authors: many, hidden: [] }, { kind: 'feed' }, null, 21);
+      const walk = spy.mock.calls.find(([sql]) => /WITH page AS/.test(sql));
+      if (!walk) throw new Error('no page query for a reader with many friends');
       const queries = {
+        feedWalk: [walk[0], (walk[1] as unknown[] | undefined) ?? []] as [string, unknown[]],
         feed: await captured('/api/posts?scope=feed'),
         all: await captured('/api/posts?scope=all'),
         author: await captured(`/api/posts?scope=all&authorId=${bob.user.id}`),
@@ -421,11 +431,12 @@ describe('Posts: /api/posts, likes, comments, /api/tags', () => {
         const plan = async ([sql, params]: [string, unknown[]]) =>
           JSON.stringify(await runner.query(`EXPLAIN (FORMAT JSON) ${sql}`, params));
         expect(await plan(queries.feed)).toContain('posts_author_created_idx');
+        expect(await plan(queries.feedWalk)).toContain('posts_created_idx');
         expect(await plan(queries.all)).toContain('posts_created_idx');
         expect(await plan(queries.author)).toContain('posts_author_created_idx');
         expect(await plan(queries.tag)).toContain('post_tags_tag_created_idx');
         expect(await plan(queries.tags)).toContain('tags_name_prefix_idx');
-        for (const q of [queries.feed, queries.all, queries.author, queries.tag]) {
+        for (const q of [queries.feed, queries.feedWalk, queries.all, queries.author, queries.tag]) {
           // The page is never a sort of every post: a Sort node, if any, sits above a LIMIT-bounded input.
           expect(await plan(q)).not.toContain('"Seq Scan"');
         }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
 import { CHAT_NAMESPACE } from '@world-it/contracts';
 import openapi from '../../openapi.json';
-import { ApiProcess, signedInUser } from './support/api-process';
+import { ApiProcess, PASSWORD, signedInUser } from './support/api-process';
 
 jest.setTimeout(600_000);
 
@@ -167,7 +167,12 @@ describe('resilience: fuzzed requests over every route of the OpenAPI document, 
   const fiveHundreds: string[] = [];
 
   beforeAll(async () => {
-    api = await ApiProcess.start({ RATE_LIMIT_AUTH: '1000000', RATE_LIMIT_SOCKET_MESSAGES: '1000000' });
+    // Info-level logs (every request) are captured, so the secrets check below sees what an operator would.
+    api = await ApiProcess.start({
+      RATE_LIMIT_AUTH: '1000000',
+      RATE_LIMIT_SOCKET_MESSAGES: '1000000',
+      LOG_LEVEL: 'info',
+    });
   });
   afterAll(async () => {
     await api?.kill('SIGTERM');
@@ -265,6 +270,32 @@ describe('resilience: fuzzed requests over every route of the OpenAPI document, 
     expect(fiveHundreds).toEqual([]);
     expect(health.status).toBe(200);
     expect(api.alive).toBe(true);
+
+    // Secrets: after logins, refreshes and thousands of requests carrying them, none is in the logs.
+    const refreshed = await call('/api/auth/refresh', {
+      method: 'POST',
+      body: JSON.stringify({ refreshToken: other.refreshToken }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(refreshed.status).toBe(200);
+    const logs = api.output();
+    expect(logs.length).toBeGreaterThan(10_000); // the requests really were logged
+    const secrets = {
+      PASSWORD,
+      ...Object.fromEntries(
+        [me, admin, other].flatMap((u, i) => [
+          [`access${i}`, u.accessToken],
+          [`refresh${i}`, u.refreshToken],
+        ]),
+      ),
+    };
+    const leaked = Object.entries(secrets)
+      .filter(([, secret]) => logs.includes(secret))
+      .map(([name]) => name);
+    console.log(
+      `secrets: ${Object.keys(secrets).length} checked against ${logs.length} characters of API logs, ${leaked.length} found`,
+    );
+    expect(leaked).toEqual([]);
   });
 
   it('acknowledges every malformed socket event with an error, and the socket keeps working', async () => {
