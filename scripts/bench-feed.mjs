@@ -13,7 +13,7 @@
 // the PostgreSQL log, BENCH_PG_LOG) in both.
 // `node scripts/bench-feed.mjs seed DATABASE_URL` seeds an already migrated database and prints the counts.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -35,7 +35,11 @@ const TYPICAL_VIEWERS = 20;
 const HEAVY_VIEWERS = 5;
 const HEAVY_MIN_FRIENDS = 1000;
 export const FEED_TARGETS = { p99Ms: 25, bareRatio: 0.3 };
-/** Tables the seeder bulk-loads: their plain indexes are dropped around the load and rebuilt after. */
+/**
+ * Tables the seeder bulk-loads: their indexes, and the primary keys and unique constraints no foreign key
+ * depends on, are dropped around the load and rebuilt after (one sorted build instead of a million
+ * random B-tree inserts).
+ */
 const LOADED = ['users', 'friendships', 'blocks', 'posts', 'tags', 'post_tags', 'post_likes'];
 
 const WORDS =
@@ -79,20 +83,31 @@ export async function seedFeed(dbUrl, { users = FEED_USERS, posts = FEED_POSTS, 
     await c.query(`SET session_replication_role = replica`);
     await c.query(`SET synchronous_commit = off`);
     await c.query(`SET maintenance_work_mem = '256MB'`);
-    await c.query(`SET work_mem = '64MB'`);
+    await c.query(`SET work_mem = '256MB'`);
     await c.query(`SET log_min_duration_statement = -1`);
 
+    const tables = `SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relname = ANY($1)`;
+    const constraints = (
+      await c.query(
+        `SELECT k.conrelid::regclass::text AS "table", quote_ident(k.conname) AS name, pg_get_constraintdef(k.oid) AS def
+           FROM pg_constraint k
+          WHERE k.contype IN ('p', 'u') AND k.conrelid IN (${tables})
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = k.conindid)`,
+        [LOADED],
+      )
+    ).rows;
     const indexes = (
       await c.query(
-        `SELECT c.relname AS "table", i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
-           FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
-          WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY($1)
+        `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
+           FROM pg_index i
+          WHERE i.indrelid IN (${tables})
             AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
         [LOADED],
       )
     ).rows;
+    for (const k of constraints) await c.query(`ALTER TABLE ${k.table} DROP CONSTRAINT ${k.name}`);
     for (const ix of indexes) await c.query(`DROP INDEX ${ix.name}`);
-    log(`[bench feed] dropped ${indexes.length} indexes for the load`);
+    log(`[bench feed] dropped ${constraints.length} keys and ${indexes.length} indexes for the load`);
 
     const passwordHash = await hash(PASSWORD, { algorithm: 2 });
     await c.query(`DROP TABLE IF EXISTS bench_feed_users, bench_feed_tags`);
@@ -115,12 +130,12 @@ export async function seedFeed(dbUrl, { users = FEED_USERS, posts = FEED_POSTS, 
       'friendships',
       `INSERT INTO friendships (user_low, user_high, requester_id, status, created_at, accepted_at)
        SELECT least(a.id, b.id), greatest(a.id, b.id), a.id, 'accepted', e.t, e.t + interval '1 hour'
-         FROM (SELECT DISTINCT ON (least(x, y), greatest(x, y)) x, y, t
-                 FROM (SELECT floor($1 * random() ^ 2)::int AS x, floor($1 * random() ^ 2)::int AS y,
-                              now() - make_interval(secs => random() * 700 * 86400) AS t
-                         FROM generate_series(1, $1::int * 35)) s
-                WHERE x <> y
-                ORDER BY least(x, y), greatest(x, y)) e
+         FROM (SELECT x, y, now() - make_interval(secs => random() * 700 * 86400) AS t
+                 FROM (SELECT least(x, y) AS x, greatest(x, y) AS y
+                         FROM (SELECT floor($1 * random() ^ 2)::int AS x, floor($1 * random() ^ 2)::int AS y
+                                 FROM generate_series(1, $1::int * 35)) s
+                        WHERE x <> y
+                        GROUP BY 1, 2) p) e
          JOIN bench_feed_users a ON a.i = e.x
          JOIN bench_feed_users b ON b.i = e.y`,
       [users],
@@ -151,9 +166,8 @@ export async function seedFeed(dbUrl, { users = FEED_USERS, posts = FEED_POSTS, 
               floor(random() ^ 4 * 9)::int, 0, s.t, s.t
          FROM (SELECT g, floor($1 * random() ^ 2)::int AS a,
                       now() - make_interval(secs => (g + random()) * $5) AS t
-                 FROM generate_series(1, $2::int) g) s
-         JOIN bench_feed_users u ON u.i = s.a
-        ORDER BY s.g DESC`,
+                 FROM generate_series($2::int, 1, -1) g) s
+         JOIN bench_feed_users u ON u.i = s.a`,
       [users, posts, LOREM.repeat(2), WORDS, stepSeconds],
     );
     // likes_count likers per post, distinct people (offsets j·7919 mod N differ for j ≤ 8).
@@ -181,12 +195,13 @@ export async function seedFeed(dbUrl, { users = FEED_USERS, posts = FEED_POSTS, 
       'post_tags',
       `INSERT INTO post_tags (post_id, tag_id, position, post_created_at)
        SELECT s.id, t.id, s.j - 1, s.created_at
-         FROM (SELECT p.id, p.created_at, j, floor($1 * random() ^ 3)::int AS ti
-                 FROM posts p
-                 -- 0–3 tags (mean ≈ 1.1), drawn from the post's id so the count is per post
-                 CROSS JOIN LATERAL generate_series(1, floor(((hashtext(p.id::text) & 65535) / 65536.0) ^ 1.5 * 4)::int) j) s
-         JOIN bench_feed_tags t ON t.i = s.ti
-       ON CONFLICT DO NOTHING`,
+         FROM (SELECT id, created_at, ti, min(j) AS j
+                 FROM (SELECT p.id, p.created_at, j, floor($1 * random() ^ 3)::int AS ti
+                         FROM posts p
+                         -- 0–3 tags (mean ≈ 1.1), drawn from the post's id so the count is per post
+                         CROSS JOIN LATERAL generate_series(1, floor(((hashtext(p.id::text) & 65535) / 65536.0) ^ 1.5 * 4)::int) j) r
+                GROUP BY id, created_at, ti) s
+         JOIN bench_feed_tags t ON t.i = s.ti`,
       [tagCount],
     );
     await step(
@@ -222,13 +237,14 @@ export async function seedFeed(dbUrl, { users = FEED_USERS, posts = FEED_POSTS, 
     await step(
       'viewer blocks',
       `INSERT INTO blocks (blocker_id, blocked_id)
-       SELECT CASE WHEN k < 3 THEN v.id ELSE o.id END, CASE WHEN k < 3 THEN o.id ELSE v.id END
-         FROM unnest($1::int[]) AS vi(i)
-         JOIN bench_feed_users v ON v.i = vi.i
-         CROSS JOIN generate_series(0, 4) k
-         JOIN bench_feed_users o ON o.i = (abs(hashtext(v.id::text)) + k * 37) % 2000 % $2
-        WHERE o.id <> v.id
-       ON CONFLICT DO NOTHING`,
+       SELECT DISTINCT x.blocker, x.blocked
+         FROM (SELECT CASE WHEN k < 3 THEN v.id ELSE o.id END AS blocker, CASE WHEN k < 3 THEN o.id ELSE v.id END AS blocked
+                 FROM unnest($1::int[]) AS vi(i)
+                 JOIN bench_feed_users v ON v.i = vi.i
+                 CROSS JOIN generate_series(0, 4) k
+                 JOIN bench_feed_users o ON o.i = (abs(hashtext(v.id::text)) + k * 37) % 2000 % $2
+                WHERE o.id <> v.id) x
+        WHERE NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = x.blocker AND b.blocked_id = x.blocked)`,
       [[...typical, ...heavy], users],
     );
     await step(
@@ -237,6 +253,11 @@ export async function seedFeed(dbUrl, { users = FEED_USERS, posts = FEED_POSTS, 
         WHERE f.user_low = least(b.blocker_id, b.blocked_id) AND f.user_high = greatest(b.blocker_id, b.blocked_id)`,
     );
 
+    for (const k of constraints) {
+      const t = performance.now();
+      await c.query(`ALTER TABLE ${k.table} ADD CONSTRAINT ${k.name} ${k.def}`);
+      log(`[bench feed] ${k.table} ${k.def} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    }
     for (const ix of indexes) {
       const t = performance.now();
       await c.query(ix.def);
@@ -360,7 +381,13 @@ async function loaded(requests, connections, seconds) {
     const end = start + seconds * 1000;
     await Promise.all(Array.from({ length: connections }, () => run(end, true)));
     const elapsed = (performance.now() - start) / 1000;
-    return { connections, seconds: +elapsed.toFixed(2), reqPerSec: +(samples.length / elapsed).toFixed(1), errors, ...stats(samples) };
+    return {
+      connections,
+      seconds: +elapsed.toFixed(2),
+      reqPerSec: +(samples.length / elapsed).toFixed(1),
+      errors,
+      ...stats(samples),
+    };
   } finally {
     agent.destroy();
   }
@@ -401,7 +428,7 @@ async function startBare(pages, port, dir) {
 }
 
 /** Log offset now, so only statements logged after it are read back. */
-function logOffset() {
+export function logOffset() {
   try {
     return statSync(PG_LOG).size;
   } catch {
@@ -409,11 +436,10 @@ function logOffset() {
   }
 }
 
-/** Statements (with their parameters) that PostgreSQL logged since `offset` and that read posts. */
-function loggedPostQueries(offset) {
+/** Statements (with their parameters) that database `dbName` logged since `offset` and that read posts. */
+export function loggedPostQueries(offset, dbName) {
   if (offset === null || !existsSync(PG_LOG)) return [];
-  const size = statSync(PG_LOG).size;
-  const length = Math.min(size - offset, 64 * 1024 * 1024);
+  const length = Math.min(statSync(PG_LOG).size - offset, 64 * 1024 * 1024);
   if (length <= 0) return [];
   const buf = Buffer.alloc(length);
   const fd = openSync(PG_LOG, 'r');
@@ -422,22 +448,30 @@ function loggedPostQueries(offset) {
   } finally {
     closeSync(fd);
   }
-  // Entries begin with a timestamp; continuation lines of a multi-line statement begin with a tab.
-  const entries = buf.toString('utf8').split(/\n(?=\d{4}-\d\d-\d\d )/);
+  // Entries begin with the log_line_prefix "%m [%p] %q%u@%d " (Debian's default); continuation lines
+  // of a multi-line statement begin with a tab. Other databases' entries interleave: match by pid.
+  const entries = buf
+    .toString('utf8')
+    .split(/\n(?=\d{4}-\d\d-\d\d \d\d:)/)
+    .map((text) => {
+      const m = /^\S+ \S+ \S+ \[(\d+)\] (?:\S*@(\S+) )?([\s\S]*)$/.exec(text);
+      return m ? { pid: m[1], db: m[2], body: m[3] } : null;
+    })
+    .filter((e) => e && e.db === dbName);
   const out = [];
-  for (let i = 0; i < entries.length; i++) {
-    const m = /LOG: {2}duration: ([\d.]+) ms {2}(?:execute [^:]*|statement): ([\s\S]*)$/.exec(entries[i]);
-    if (!m || !/"?posts"?/.test(m[2])) continue;
-    const sql = m[2].replace(/\n\t/g, '\n').trim();
+  entries.forEach((e, i) => {
+    const m = /^LOG: {2}duration: ([\d.]+) ms {2}(?:execute [^:]*|statement): ([\s\S]*)$/.exec(e.body);
+    if (!m || !/\bposts\b/.test(m[2])) return;
     const params = [];
-    const d = /DETAIL: {2}parameters: ([\s\S]*)$/.exec(entries[i + 1] ?? '');
+    const detail = entries.slice(i + 1).find((x) => x.pid === e.pid);
+    const d = detail && /^DETAIL: {2}parameters: ([\s\S]*)$/.exec(detail.body);
     if (d) {
       const re = /\$(\d+) = (NULL|'((?:[^']|'')*)')/g;
       let p;
       while ((p = re.exec(d[1]))) params[Number(p[1]) - 1] = p[2] === 'NULL' ? null : p[3].replace(/''/g, "'");
     }
-    out.push({ ms: Number(m[1]), sql, params });
-  }
+    out.push({ ms: Number(m[1]), sql: m[2].replace(/\n\t/g, '\n').trim(), params });
+  });
   return out;
 }
 
@@ -446,7 +480,7 @@ function loggedPostQueries(offset) {
  * Pushes [label, ok] pairs onto `targets` and sets `results.feed`.
  */
 export async function feedBench(ctx, results, targets) {
-  const { base, dbUrl, dbName, workDir } = ctx;
+  const { base, dbUrl, workDir } = ctx;
   const seed = await seedFeed(dbUrl);
   console.log(`[bench feed] seeded in ${seed.seconds} s`);
 
@@ -518,7 +552,7 @@ export async function feedBench(ctx, results, targets) {
 
   // The posts statements the API runs, with real parameters, explained: statements of the scratch
   // database only (a per-database setting), sampled for new sessions, read back from the server log.
-  const explain = await explainPostQueries(ctx, viewers);
+  const explain = await explainPostQueries(ctx, cells);
 
   const feed = {
     data: { ...seed, viewers: undefined, itemsPerPage, bytesPerPage },
@@ -533,7 +567,10 @@ export async function feedBench(ctx, results, targets) {
   results.feed = feed;
   for (const row of measured) {
     const name = `GET /api/posts?scope=${row.scope} page ${row.page}, ${row.viewers} viewers`;
-    targets.push([`${name}: p99 ${row.api.sequential.p99} ms ≤ ${FEED_TARGETS.p99Ms} ms`, row.api.sequential.p99 <= FEED_TARGETS.p99Ms]);
+    targets.push([
+      `${name}: p99 ${row.api.sequential.p99} ms ≤ ${FEED_TARGETS.p99Ms} ms`,
+      row.api.sequential.p99 <= FEED_TARGETS.p99Ms,
+    ]);
     targets.push([
       `${name}: ${row.api.loaded.reqPerSec} req/s = ${(row.ratio * 100).toFixed(0)} % of the bare route's ${row.bare.loaded.reqPerSec} (≥ ${FEED_TARGETS.bareRatio * 100} %)`,
       row.ratio >= FEED_TARGETS.bareRatio && row.api.loaded.errors === 0,
@@ -543,15 +580,76 @@ export async function feedBench(ctx, results, targets) {
   writeFileSync(join(ROOT, 'test-results/bench-feed.json'), JSON.stringify(feed, null, 2));
   writeFileSync(join(ROOT, 'test-results/bench-feed.md'), markdown(feed));
   console.log(markdown(feed));
-  void dbName;
 }
 
-/** Opens fresh API sessions with statement logging on, replays one feed request per cell, EXPLAINs what it logged. */
-async function explainPostQueries(ctx, viewers) {
-  const { base, dbUrl, dbName, adminQuery } = ctx;
-  const offset = logOffset();
-  if (offset === null) return { note: `PostgreSQL log ${PG_LOG} not readable: no EXPLAIN` };
-  return { offset, base, dbUrl, dbName, adminQuery: typeof adminQuery, viewers: Object.keys(viewers) };
+/**
+ * The posts statements the API runs for each cell, with their real parameters, explained: logging of
+ * every statement is switched on for the scratch database only (ALTER DATABASE, read by new sessions),
+ * a second API process (fresh pool) answers one request per cell, the log is read back, and each
+ * distinct statement is run again under EXPLAIN (ANALYZE, BUFFERS).
+ */
+async function explainPostQueries(ctx, cells) {
+  const { dbUrl, dbName, adminQuery, startApi } = ctx;
+  if (logOffset() === null) return { note: `PostgreSQL log ${PG_LOG} not readable (BENCH_PG_LOG): no EXPLAIN` };
+  await adminQuery(`ALTER DATABASE ${dbName} SET log_min_duration_statement = 0`);
+  const port = Number(new URL(ctx.base).port) + 200;
+  const captured = [];
+  let stop = null;
+  try {
+    stop = await startApi(port);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (const cell of cells) {
+        const r = cell.requests[0];
+        const url = r.url.replace(/^http:\/\/[^/]+/, `http://127.0.0.1:${port}`);
+        await get(agent, url, r.headers); // the pool's connections open (and log) on first use
+        const offset = logOffset();
+        await get(agent, url, r.headers);
+        let statements = [];
+        for (let i = 0; i < 50 && !statements.length; i++) {
+          statements = loggedPostQueries(offset, dbName);
+          if (!statements.length) await new Promise((res) => setTimeout(res, 100));
+        }
+        captured.push({ cell, statements });
+      }
+    } finally {
+      agent.destroy();
+    }
+  } finally {
+    await adminQuery(`ALTER DATABASE ${dbName} RESET log_min_duration_statement`);
+    if (stop) await stop();
+  }
+  const c = new Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    const queries = [];
+    for (const { cell, statements } of captured) {
+      const label = `scope=${cell.scope}, ${cell.viewers} viewer, ${cell.page === 'first' ? 'first page' : `page ${cell.requests[0].page}`}`;
+      if (!statements.length) {
+        queries.push({ label, note: 'no posts statement logged' });
+        continue;
+      }
+      statements.forEach((st, i) => (st.order = i + 1));
+      for (const st of statements) {
+        const plan = (await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${st.sql}`, st.params)).rows
+          .map((row) => row['QUERY PLAN'])
+          .join('\n');
+        const exec = /Execution Time: ([\d.]+) ms/.exec(plan);
+        queries.push({
+          label,
+          statement: `${st.order} of ${statements.length}`,
+          ms: st.ms,
+          executionMs: exec ? Number(exec[1]) : null,
+          sql: st.sql,
+          params: st.params,
+          plan,
+        });
+      }
+    }
+    return { queries };
+  } finally {
+    await c.end();
+  }
 }
 
 function markdown(feed) {
@@ -577,10 +675,29 @@ function markdown(feed) {
       `| ${r.scope} | ${r.viewers} | ${r.page} | ${r.api.sequential.p50} / ${r.api.sequential.p99} | ${r.api.loaded.p50} / ${r.api.loaded.p99} | ` +
         `${r.api.loaded.reqPerSec} | ${r.bare.loaded.reqPerSec} | ${(r.ratio * 100).toFixed(0)} % | ${r.bare.sequential.p50} / ${r.bare.sequential.p99} |`,
     );
-  lines.push('', `Targets: p99 ≤ ${feed.targets.p99Ms} ms (one at a time), ≥ ${feed.targets.bareRatio * 100} % of the bare route's req/s.`);
+  lines.push(
+    '',
+    `Targets: p99 ≤ ${feed.targets.p99Ms} ms (one at a time), ≥ ${feed.targets.bareRatio * 100} % of the bare route's req/s.`,
+  );
   if (Array.isArray(feed.explain?.queries))
-    for (const q of feed.explain.queries)
-      lines.push('', `### ${q.label} (${q.ms} ms logged)`, '', '```sql', q.sql, '```', '', '```', q.plan, '```');
+    for (const q of feed.explain.queries) {
+      if (q.note) lines.push('', `### ${q.label}`, '', q.note);
+      else
+        lines.push(
+          '',
+          `### ${q.label}: statement ${q.statement} (${q.ms} ms in the API's run, ${q.executionMs} ms under EXPLAIN ANALYZE)`,
+          '',
+          '```sql',
+          q.sql,
+          '```',
+          '',
+          `Parameters: ${JSON.stringify(q.params)}`,
+          '',
+          '```',
+          q.plan,
+          '```',
+        );
+    }
   else if (feed.explain?.note) lines.push('', feed.explain.note);
   return lines.join('\n') + '\n';
 }
@@ -590,4 +707,3 @@ if (process.argv[1] === new URL(import.meta.url).pathname && process.argv[2] ===
   if (!url) throw new Error('usage: node scripts/bench-feed.mjs seed DATABASE_URL');
   console.log(JSON.stringify(await seedFeed(url), null, 2));
 }
-void readFileSync;
