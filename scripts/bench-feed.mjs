@@ -4,10 +4,13 @@
 // friends-only, blocks, tags and likes; then times GET /api/posts?scope=feed and ?scope=all, the first
 // page and page 20 (reached by following nextCursor), for typical viewers (median friend count) and
 // heavy ones (1,000+ friends):
-//   - latency one request at a time (p50/p95/p99): target p99 ≤ 25 ms;
-//   - req/s and latency under BENCH_FEED_CONNECTIONS (8) keep-alive connections for BENCH_FEED_SECONDS (5),
-//     beside a bare Express route in its own process serving the very same captured pages from memory
-//     (scripts/bench-feed-bare.mjs), same loader, same run: target ≥ 30 % of its req/s.
+//   - latency one request at a time (BENCH_FEED_ITER, 200, p50/p95/p99): target p99 ≤ 25 ms;
+//   - req/s and latency under BENCH_FEED_CONNECTIONS (8) keep-alive connections, BENCH_FEED_ROUNDS (3)
+//     rounds of BENCH_FEED_SECONDS (3) taking turns with a bare Express route in its own process serving
+//     the very same captured pages from memory (scripts/bench-feed-bare.mjs), same loader, same run:
+//     target ≥ 30 % of its req/s.
+// Both series are interleaved (request by request, round by round) so that the shared machine's other
+// work falls on them alike.
 // The loader sends no Accept-Encoding, so neither side compresses. Results: test-results/bench-feed.json
 // and test-results/bench-feed.md; EXPLAIN (ANALYZE, BUFFERS) of the posts queries the API ran (read from
 // the PostgreSQL log, BENCH_PG_LOG) in both.
@@ -25,8 +28,11 @@ const { hash } = require('@node-rs/argon2');
 const ROOT = new URL('..', import.meta.url).pathname;
 export const FEED_USERS = Number(process.env.BENCH_FEED_USERS ?? 50_000);
 export const FEED_POSTS = Number(process.env.BENCH_FEED_POSTS ?? 1_000_000);
-const CONNECTIONS = Number(process.env.BENCH_FEED_CONNECTIONS ?? 8);
-const SECONDS = Number(process.env.BENCH_FEED_SECONDS ?? 5);
+const LOAD = {
+  connections: Number(process.env.BENCH_FEED_CONNECTIONS ?? 8),
+  seconds: Number(process.env.BENCH_FEED_SECONDS ?? 3),
+  rounds: Number(process.env.BENCH_FEED_ROUNDS ?? 3),
+};
 const ITER = Number(process.env.BENCH_FEED_ITER ?? 200);
 const PG_LOG = process.env.BENCH_PG_LOG ?? '/var/log/postgresql/postgresql-15-main.log';
 const PASSWORD = 'bench-feed-password-1';
@@ -337,26 +343,30 @@ function get(agent, url, headers) {
   });
 }
 
-/** Requests one at a time, cycling through `requests`: latency as one person sees it. */
-async function sequential(requests, iterations) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+/**
+ * Requests one at a time, cycling through each series, the series interleaved request by request
+ * (so a load spike on the shared machine hits them alike): latency as one person sees it.
+ */
+export async function sequential(seriesList, iterations) {
+  const agents = seriesList.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
   try {
-    for (const r of requests.slice(0, 5)) await get(agent, r.url, r.headers); // warm up
-    const samples = [];
-    for (let i = 0; i < iterations; i++) {
-      const r = requests[i % requests.length];
-      const t = performance.now();
-      await get(agent, r.url, r.headers);
-      samples.push(performance.now() - t);
+    const samples = seriesList.map(() => []);
+    for (let i = -5; i < iterations; i++) {
+      for (let s = 0; s < seriesList.length; s++) {
+        const r = seriesList[s][(i + 5) % seriesList[s].length];
+        const t = performance.now();
+        await get(agents[s], r.url, r.headers);
+        if (i >= 0) samples[s].push(performance.now() - t); // the first 5 warm up
+      }
     }
-    return stats(samples);
+    return samples.map(stats);
   } finally {
-    agent.destroy();
+    for (const a of agents) a.destroy();
   }
 }
 
 /** `connections` keep-alive connections, each sending its next request as soon as the last answered. */
-async function loaded(requests, connections, seconds) {
+async function loadRound(requests, connections, seconds) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   try {
     let next = 0;
@@ -370,27 +380,40 @@ async function loaded(requests, connections, seconds) {
           await get(agent, r.url, r.headers);
           if (record) samples.push(performance.now() - t);
         } catch (err) {
-          if (record) errors++;
-          if (errors === 1 && record) console.error(`[bench feed] ${err.message}`);
+          if (record && errors++ === 0) console.error(`[bench feed] ${err.message}`);
         }
       }
     };
-    const warm = performance.now() + 1000;
+    const warm = performance.now() + 500;
     await Promise.all(Array.from({ length: connections }, () => run(warm, false)));
     const start = performance.now();
-    const end = start + seconds * 1000;
-    await Promise.all(Array.from({ length: connections }, () => run(end, true)));
-    const elapsed = (performance.now() - start) / 1000;
-    return {
-      connections,
-      seconds: +elapsed.toFixed(2),
-      reqPerSec: +(samples.length / elapsed).toFixed(1),
-      errors,
-      ...stats(samples),
-    };
+    await Promise.all(Array.from({ length: connections }, () => run(start + seconds * 1000, true)));
+    return { samples, errors, elapsed: (performance.now() - start) / 1000 };
   } finally {
     agent.destroy();
   }
+}
+
+/**
+ * Each series under `connections` connections for `seconds`, the series taking turns for `rounds`
+ * rounds (again so that the machine's other work falls on all of them alike); req/s over all rounds.
+ */
+export async function loaded(seriesList, { connections, seconds, rounds }) {
+  const acc = seriesList.map(() => ({ samples: [], errors: 0, elapsed: 0, rounds: [] }));
+  for (let round = 0; round < rounds; round++)
+    for (let s = 0; s < seriesList.length; s++) {
+      const r = await loadRound(seriesList[s], connections, seconds);
+      acc[s].samples.push(...r.samples);
+      acc[s].errors += r.errors;
+      acc[s].elapsed += r.elapsed;
+      acc[s].rounds.push(+(r.samples.length / r.elapsed).toFixed(1));
+    }
+  return acc.map((a) => ({
+    reqPerSec: +(a.samples.length / a.elapsed).toFixed(1),
+    rounds: a.rounds,
+    errors: a.errors,
+    ...stats(a.samples),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -536,9 +559,11 @@ export async function feedBench(ctx, results, targets) {
         scope: cell.scope,
         viewers: cell.viewers,
         page: cell.page === 'first' ? 1 : Math.min(...api.map((r) => r.page)),
-        api: { sequential: await sequential(api, ITER), loaded: await loaded(api, CONNECTIONS, SECONDS) },
-        bare: { sequential: await sequential(bare, ITER), loaded: await loaded(bare, CONNECTIONS, SECONDS) },
       };
+      const [apiSeq, bareSeq] = await sequential([api, bare], ITER);
+      const [apiLoad, bareLoad] = await loaded([api, bare], LOAD);
+      row.api = { sequential: apiSeq, loaded: apiLoad };
+      row.bare = { sequential: bareSeq, loaded: bareLoad };
       row.ratio = +(row.api.loaded.reqPerSec / row.bare.loaded.reqPerSec).toFixed(3);
       measured.push(row);
       console.log(
@@ -559,7 +584,7 @@ export async function feedBench(ctx, results, targets) {
     viewers: Object.fromEntries(
       Object.entries(seed.viewers).map(([k, list]) => [k, list.map(({ email, friends }) => ({ email, friends }))]),
     ),
-    load: { connections: CONNECTIONS, seconds: SECONDS, sequentialIterations: ITER },
+    load: { ...LOAD, sequentialIterations: ITER },
     targets: FEED_TARGETS,
     measured,
     explain,
@@ -665,7 +690,7 @@ function markdown(feed) {
     '',
     `Viewers: typical ${feed.viewers.typical.length} (friends ${feed.viewers.typical.map((v) => v.friends).join(', ')}), ` +
       `heavy ${feed.viewers.heavy.length} (friends ${feed.viewers.heavy.map((v) => v.friends).join(', ')}). ` +
-      `Sequential: ${feed.load.sequentialIterations} requests one at a time; loaded: ${feed.load.connections} keep-alive connections for ${feed.load.seconds} s.`,
+      `Sequential: ${feed.load.sequentialIterations} requests one at a time; loaded: ${feed.load.connections} keep-alive connections, ${feed.load.rounds} rounds of ${feed.load.seconds} s taking turns with the bare route.`,
     '',
     '| scope | viewers | page | p50 / p99 ms (one at a time) | p50 / p99 ms loaded | req/s | bare req/s | API ÷ bare | bare p50 / p99 ms (one at a time) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
