@@ -212,7 +212,10 @@ export async function seedFeed(dbUrl, { users = FEED_USERS, posts = FEED_POSTS, 
     );
     await step(
       'tags.posts_count',
-      `UPDATE tags t SET posts_count = x.n FROM (SELECT tag_id, count(*)::int AS n FROM post_tags GROUP BY tag_id) x
+      // As the API counts them: public posts only (autocomplete never reveals a friends-only post's tags).
+      `UPDATE tags t SET posts_count = x.n
+         FROM (SELECT pt.tag_id, count(*)::int AS n FROM post_tags pt JOIN posts p ON p.id = pt.post_id
+                WHERE p.visibility = 'public' GROUP BY pt.tag_id) x
         WHERE t.id = x.tag_id`,
     );
 
