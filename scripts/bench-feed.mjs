@@ -462,8 +462,8 @@ export function logOffset() {
   }
 }
 
-/** Statements (with their parameters) that database `dbName` logged since `offset` and that read posts. */
-export function loggedPostQueries(offset, dbName) {
+/** Statements (with their parameters) that database `dbName` logged since `offset`, transaction control left out. */
+export function loggedStatements(offset, dbName) {
   if (offset === null || !existsSync(PG_LOG)) return [];
   const length = Math.min(statSync(PG_LOG).size - offset, 64 * 1024 * 1024);
   if (length <= 0) return [];
@@ -487,7 +487,7 @@ export function loggedPostQueries(offset, dbName) {
   const out = [];
   entries.forEach((e, i) => {
     const m = /^LOG: {2}duration: ([\d.]+) ms {2}(?:execute [^:]*|statement): ([\s\S]*)$/.exec(e.body);
-    if (!m || !/\bposts\b/.test(m[2])) return;
+    if (!m || /^(BEGIN|COMMIT|ROLLBACK|SET|SHOW|START TRANSACTION)\b/i.test(m[2].trim())) return;
     const params = [];
     const detail = entries.slice(i + 1).find((x) => x.pid === e.pid);
     const d = detail && /^DETAIL: {2}parameters: ([\s\S]*)$/.exec(detail.body);
@@ -578,9 +578,8 @@ export async function feedBench(ctx, results, targets) {
     await stopBare();
   }
 
-  // The posts statements the API runs, with real parameters, explained: statements of the scratch
-  // database only (a per-database setting), sampled for new sessions, read back from the server log.
-  const explain = await explainPostQueries(ctx, cells);
+  // Every statement one request costs, with real parameters, and the plans of its reads.
+  const explain = await explainRequests(ctx, cells);
 
   const feed = {
     data: { ...seed, viewers: undefined, itemsPerPage, bytesPerPage },
@@ -611,12 +610,12 @@ export async function feedBench(ctx, results, targets) {
 }
 
 /**
- * The posts statements the API runs for each cell, with their real parameters, explained: logging of
- * every statement is switched on for the scratch database only (ALTER DATABASE, read by new sessions),
- * a second API process (fresh pool) answers one request per cell, the log is read back, and each
- * distinct statement is run again under EXPLAIN (ANALYZE, BUFFERS).
+ * The statements one request of each cell costs, with their real parameters, and the plans of its
+ * reads: logging of every statement is switched on for the scratch database only (ALTER DATABASE, read
+ * by new sessions), a second API process (a fresh pool) answers one request per cell, the log is read
+ * back, and each SELECT is run again under EXPLAIN (ANALYZE, BUFFERS).
  */
-async function explainPostQueries(ctx, cells) {
+async function explainRequests(ctx, cells) {
   const { dbUrl, dbName, adminQuery, startApi } = ctx;
   if (logOffset() === null) return { note: `PostgreSQL log ${PG_LOG} not readable (BENCH_PG_LOG): no EXPLAIN` };
   await adminQuery(`ALTER DATABASE ${dbName} SET log_min_duration_statement = 0`);
@@ -630,13 +629,13 @@ async function explainPostQueries(ctx, cells) {
       for (const cell of cells) {
         const r = cell.requests[0];
         const url = r.url.replace(/^http:\/\/[^/]+/, `http://127.0.0.1:${port}`);
-        await get(agent, url, r.headers); // the pool's connections open (and log) on first use
+        await get(agent, url, r.headers); // warm: the pool's connections open on first use
         const offset = logOffset();
         await get(agent, url, r.headers);
         let statements = [];
-        for (let i = 0; i < 50 && !statements.length; i++) {
-          statements = loggedPostQueries(offset, dbName);
-          if (!statements.length) await new Promise((res) => setTimeout(res, 100));
+        for (let i = 0; i < 50 && !statements.some((st) => /\bposts\b/.test(st.sql)); i++) {
+          await new Promise((res) => setTimeout(res, 100));
+          statements = loggedStatements(offset, dbName);
         }
         captured.push({ cell, statements });
       }
@@ -650,35 +649,36 @@ async function explainPostQueries(ctx, cells) {
   const c = new Client({ connectionString: dbUrl });
   await c.connect();
   try {
-    const queries = [];
+    const requests = [];
     for (const { cell, statements } of captured) {
       const label = `scope=${cell.scope}, ${cell.viewers} viewer, ${cell.page === 'first' ? 'first page' : `page ${cell.requests[0].page}`}`;
-      if (!statements.length) {
-        queries.push({ label, note: 'no posts statement logged' });
-        continue;
-      }
-      statements.forEach((st, i) => (st.order = i + 1));
+      const out = [];
       for (const st of statements) {
-        const plan = (await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${st.sql}`, st.params)).rows
-          .map((row) => row['QUERY PLAN'])
-          .join('\n');
-        const exec = /Execution Time: ([\d.]+) ms/.exec(plan);
-        queries.push({
-          label,
-          statement: `${st.order} of ${statements.length}`,
-          ms: st.ms,
-          executionMs: exec ? Number(exec[1]) : null,
-          sql: st.sql,
-          params: st.params,
-          plan,
-        });
+        const entry = { ms: st.ms, sql: st.sql, params: st.params };
+        if (/^\s*(SELECT|WITH)\b/i.test(st.sql)) {
+          const plan = (await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${st.sql}`, st.params)).rows
+            .map((row) => row['QUERY PLAN'])
+            .join('\n');
+          entry.executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
+          entry.planningMs = Number(/Planning Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
+          entry.plan = shorten(plan);
+        }
+        out.push(entry);
       }
+      requests.push({ label, totalMs: +out.reduce((sum, st) => sum + st.ms, 0).toFixed(3), statements: out });
     }
-    return { queries };
+    return { requests };
   } finally {
     await c.end();
   }
 }
+
+/** A long uuid array literal in a plan or a parameter, shortened to its first two and a count. */
+const shorten = (text) =>
+  String(text).replace(/\{([0-9a-f-]{36})((?:,[0-9a-f-]{36}){3,})\}/g, (_, first, rest) => {
+    const more = rest.split(',').slice(1);
+    return `{${first},${more[0]},… ${more.length + 1} uuids}`;
+  });
 
 function markdown(feed) {
   const d = feed.data;
@@ -707,22 +707,23 @@ function markdown(feed) {
     '',
     `Targets: p99 ≤ ${feed.targets.p99Ms} ms (one at a time), ≥ ${feed.targets.bareRatio * 100} % of the bare route's req/s.`,
   );
-  if (Array.isArray(feed.explain?.queries))
-    for (const q of feed.explain.queries) {
-      if (q.note) lines.push('', `### ${q.label}`, '', q.note);
-      else
+  if (Array.isArray(feed.explain?.requests))
+    for (const r of feed.explain.requests) {
+      lines.push('', `### ${r.label}: ${r.statements.length} statements, ${r.totalMs} ms in PostgreSQL`, '');
+      for (const st of r.statements)
+        lines.push(`- ${st.ms} ms: \`${st.sql.replace(/\s+/g, ' ').slice(0, 120)}${st.sql.length > 120 ? '…' : ''}\``);
+      // Plans of the posts reads and of anything else over a millisecond.
+      for (const st of r.statements.filter((x) => x.plan && (/\bposts\b/.test(x.sql) || x.ms >= 1)))
         lines.push(
           '',
-          `### ${q.label}: statement ${q.statement} (${q.ms} ms in the API's run, ${q.executionMs} ms under EXPLAIN ANALYZE)`,
+          `${st.ms} ms logged, ${st.executionMs} ms execution + ${st.planningMs} ms planning under EXPLAIN ANALYZE; parameters ${shorten(JSON.stringify(st.params))}`,
           '',
           '```sql',
-          q.sql,
+          st.sql,
           '```',
           '',
-          `Parameters: ${JSON.stringify(q.params)}`,
-          '',
           '```',
-          q.plan,
+          st.plan,
           '```',
         );
     }
