@@ -547,9 +547,20 @@ export async function feedBench(ctx, results, targets) {
       cells.push({ scope, viewers: cls, page: `deep`, requests: deep });
     }
   }
-  agent.destroy();
   const itemsPerPage = pages[0].items.length;
   const bytesPerPage = Math.round(pages.reduce((s, p) => s + JSON.stringify(p).length, 0) / pages.length);
+  // References, not targets: what the API reaches beside the same bare route on a route that does
+  // almost nothing (the framework's own share), signed in and not.
+  for (const path of ['/api/notifications/unread-count', '/api/health']) {
+    const requests = [];
+    for (const v of viewers.typical) {
+      const headers = path === '/api/health' ? {} : { authorization: `Bearer ${v.token}` };
+      const body = await get(agent, base + path, headers);
+      requests.push({ url: base + path, headers, k: pages.push(JSON.parse(body)) - 1 });
+    }
+    cells.push({ reference: path, viewers: path === '/api/health' ? 'anyone' : 'typical', page: 'first', requests });
+  }
+  agent.destroy();
 
   const barePort = Number(new URL(base).port) + 100;
   const stopBare = await startBare(pages, barePort, workDir);
@@ -559,7 +570,7 @@ export async function feedBench(ctx, results, targets) {
       const api = cell.requests;
       const bare = api.map((r) => ({ url: `http://127.0.0.1:${barePort}/bare/${r.k}`, headers: {} }));
       const row = {
-        scope: cell.scope,
+        ...(cell.reference ? { reference: cell.reference } : { scope: cell.scope }),
         viewers: cell.viewers,
         page: cell.page === 'first' ? 1 : Math.min(...api.map((r) => r.page)),
       };
@@ -570,7 +581,7 @@ export async function feedBench(ctx, results, targets) {
       row.ratio = +(row.api.loaded.reqPerSec / row.bare.loaded.reqPerSec).toFixed(3);
       measured.push(row);
       console.log(
-        `[bench feed] scope=${row.scope} ${row.viewers} page ${row.page}: p99 ${row.api.sequential.p99} ms, ` +
+        `[bench feed] ${row.reference ?? `scope=${row.scope}`} ${row.viewers} page ${row.page}: p99 ${row.api.sequential.p99} ms, ` +
           `${row.api.loaded.reqPerSec} req/s vs bare ${row.bare.loaded.reqPerSec} (${(row.ratio * 100).toFixed(0)} %)`,
       );
     }
@@ -592,7 +603,7 @@ export async function feedBench(ctx, results, targets) {
     explain,
   };
   results.feed = feed;
-  for (const row of measured) {
+  for (const row of measured.filter((r) => !r.reference)) {
     const name = `GET /api/posts?scope=${row.scope} page ${row.page}, ${row.viewers} viewers`;
     targets.push([
       `${name}: p99 ${row.api.sequential.p99} ms ≤ ${FEED_TARGETS.p99Ms} ms`,
@@ -633,10 +644,15 @@ async function explainRequests(ctx, cells) {
         const offset = logOffset();
         await get(agent, url, r.headers);
         let statements = [];
-        for (let i = 0; i < 50 && !statements.some((st) => /\bposts\b/.test(st.sql)); i++) {
+        const done = cell.reference
+          ? () => statements.length > 0
+          : () => statements.some((st) => /\bposts\b/.test(st.sql));
+        for (let i = 0; i < 50 && !done(); i++) {
           await new Promise((res) => setTimeout(res, 100));
           statements = loggedStatements(offset, dbName);
         }
+        await new Promise((res) => setTimeout(res, 100)); // the request's last statements
+        statements = loggedStatements(offset, dbName);
         captured.push({ cell, statements });
       }
     } finally {
@@ -651,7 +667,7 @@ async function explainRequests(ctx, cells) {
   try {
     const requests = [];
     for (const { cell, statements } of captured) {
-      const label = `scope=${cell.scope}, ${cell.viewers} viewer, ${cell.page === 'first' ? 'first page' : `page ${cell.requests[0].page}`}`;
+      const label = `${cell.reference ? `${cell.reference} (reference)` : `scope=${cell.scope}`}, ${cell.viewers} viewer, ${cell.page === 'first' ? 'first page' : `page ${cell.requests[0].page}`}`;
       const out = [];
       for (const st of statements) {
         const entry = { ms: st.ms, sql: st.sql, params: st.params };
@@ -695,12 +711,12 @@ function markdown(feed) {
       `heavy ${feed.viewers.heavy.length} (friends ${feed.viewers.heavy.map((v) => v.friends).join(', ')}). ` +
       `Sequential: ${feed.load.sequentialIterations} requests one at a time; loaded: ${feed.load.connections} keep-alive connections, ${feed.load.rounds} rounds of ${feed.load.seconds} s taking turns with the bare route.`,
     '',
-    '| scope | viewers | page | p50 / p99 ms (one at a time) | p50 / p99 ms loaded | req/s | bare req/s | API ÷ bare | bare p50 / p99 ms (one at a time) |',
+    '| GET | viewers | page | p50 / p99 ms (one at a time) | p50 / p99 ms loaded | req/s | bare req/s | API ÷ bare | bare p50 / p99 ms (one at a time) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of feed.measured)
     lines.push(
-      `| ${r.scope} | ${r.viewers} | ${r.page} | ${r.api.sequential.p50} / ${r.api.sequential.p99} | ${r.api.loaded.p50} / ${r.api.loaded.p99} | ` +
+      `| ${r.reference ? `${r.reference} (reference)` : `posts?scope=${r.scope}`} | ${r.viewers} | ${r.page} | ${r.api.sequential.p50} / ${r.api.sequential.p99} | ${r.api.loaded.p50} / ${r.api.loaded.p99} | ` +
         `${r.api.loaded.reqPerSec} | ${r.bare.loaded.reqPerSec} | ${(r.ratio * 100).toFixed(0)} % | ${r.bare.sequential.p50} / ${r.bare.sequential.p99} |`,
     );
   lines.push(
