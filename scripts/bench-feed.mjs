@@ -19,6 +19,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync, openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import http from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -565,6 +566,8 @@ export async function feedBench(ctx, results, targets) {
   const barePort = Number(new URL(base).port) + 100;
   const stopBare = await startBare(pages, barePort, workDir);
   const measured = [];
+  // The machine is shared: its 1-minute load average before and after says how much it was.
+  const machine = { cores: cpus().length, loadBefore: +loadavg()[0].toFixed(1) };
   try {
     for (const cell of cells) {
       const api = cell.requests;
@@ -588,6 +591,7 @@ export async function feedBench(ctx, results, targets) {
   } finally {
     await stopBare();
   }
+  machine.loadAfter = +loadavg()[0].toFixed(1);
 
   // Every statement one request costs, with real parameters, and the plans of its reads.
   const explain = await explainRequests(ctx, cells);
@@ -598,6 +602,7 @@ export async function feedBench(ctx, results, targets) {
       Object.entries(seed.viewers).map(([k, list]) => [k, list.map(({ email, friends }) => ({ email, friends }))]),
     ),
     load: { ...LOAD, sequentialIterations: ITER },
+    machine,
     targets: FEED_TARGETS,
     measured,
     explain,
@@ -709,7 +714,8 @@ function markdown(feed) {
     '',
     `Viewers: typical ${feed.viewers.typical.length} (friends ${feed.viewers.typical.map((v) => v.friends).join(', ')}), ` +
       `heavy ${feed.viewers.heavy.length} (friends ${feed.viewers.heavy.map((v) => v.friends).join(', ')}). ` +
-      `Sequential: ${feed.load.sequentialIterations} requests one at a time; loaded: ${feed.load.connections} keep-alive connections, ${feed.load.rounds} rounds of ${feed.load.seconds} s taking turns with the bare route.`,
+      `Sequential: ${feed.load.sequentialIterations} requests one at a time; loaded: ${feed.load.connections} keep-alive connections, ${feed.load.rounds} rounds of ${feed.load.seconds} s taking turns with the bare route. ` +
+      `${feed.machine.cores} cores, 1-minute load average ${feed.machine.loadBefore} before and ${feed.machine.loadAfter} after the measurement.`,
     '',
     '| GET | viewers | page | p50 / p99 ms (one at a time) | p50 / p99 ms loaded | req/s | bare req/s | API ÷ bare | bare p50 / p99 ms (one at a time) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -725,7 +731,21 @@ function markdown(feed) {
   );
   if (Array.isArray(feed.explain?.requests))
     for (const r of feed.explain.requests) {
-      lines.push('', `### ${r.label}: ${r.statements.length} statements, ${r.totalMs} ms in PostgreSQL`, '');
+      const buffers = r.statements
+        .map((st) =>
+          Number(
+            /Buffers: shared hit=(\d+)(?: read=(\d+))?/
+              .exec(st.plan ?? '')
+              ?.slice(1)
+              .reduce((a, b) => a + Number(b ?? 0), 0) ?? 0,
+          ),
+        )
+        .reduce((a, b) => a + b, 0);
+      lines.push(
+        '',
+        `### ${r.label}: ${r.statements.length} statements, ${r.totalMs} ms in PostgreSQL, ${buffers} buffers`,
+        '',
+      );
       for (const st of r.statements)
         lines.push(`- ${st.ms} ms: \`${st.sql.replace(/\s+/g, ' ').slice(0, 120)}${st.sql.length > 120 ? '…' : ''}\``);
       // Plans of the posts reads and of anything else over a millisecond.
