@@ -486,9 +486,19 @@ export function loggedStatements(offset, dbName) {
     })
     .filter((e) => e && e.db === dbName);
   const out = [];
+  // The extended protocol logs parse, bind (where an unnamed statement is planned) and execute apart.
+  const setup = new Map();
   entries.forEach((e, i) => {
+    const phase = /^LOG: {2}duration: ([\d.]+) ms {2}(?:parse|bind) /.exec(e.body);
+    if (phase) {
+      setup.set(e.pid, (setup.get(e.pid) ?? 0) + Number(phase[1]));
+      return;
+    }
     const m = /^LOG: {2}duration: ([\d.]+) ms {2}(?:execute [^:]*|statement): ([\s\S]*)$/.exec(e.body);
-    if (!m || /^(BEGIN|COMMIT|ROLLBACK|SET|SHOW|START TRANSACTION)\b/i.test(m[2].trim())) return;
+    if (!m) return;
+    const setupMs = setup.get(e.pid) ?? 0;
+    setup.delete(e.pid);
+    if (/^(BEGIN|COMMIT|ROLLBACK|SET|SHOW|START TRANSACTION)\b/i.test(m[2].trim())) return;
     const params = [];
     const detail = entries.slice(i + 1).find((x) => x.pid === e.pid);
     const d = detail && /^DETAIL: {2}parameters: ([\s\S]*)$/.exec(detail.body);
@@ -497,7 +507,7 @@ export function loggedStatements(offset, dbName) {
       let p;
       while ((p = re.exec(d[1]))) params[Number(p[1]) - 1] = p[2] === 'NULL' ? null : p[3].replace(/''/g, "'");
     }
-    out.push({ ms: Number(m[1]), sql: m[2].replace(/\n\t/g, '\n').trim(), params });
+    out.push({ ms: Number(m[1]), parseBindMs: +setupMs.toFixed(3), sql: m[2].replace(/\n\t/g, '\n').trim(), params });
   });
   return out;
 }
@@ -676,7 +686,7 @@ async function explainRequests(ctx, cells) {
       const label = `${cell.reference ? `${cell.reference} (reference)` : `scope=${cell.scope}`}, ${cell.viewers} viewer, ${cell.page === 'first' ? 'first page' : `page ${cell.requests[0].page}`}`;
       const out = [];
       for (const st of statements) {
-        const entry = { ms: st.ms, sql: st.sql, params: st.params };
+        const entry = { ms: st.ms, parseBindMs: st.parseBindMs, sql: st.sql, params: st.params };
         if (/^\s*(SELECT|WITH)\b/i.test(st.sql)) {
           const plan = (await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${st.sql}`, st.params)).rows
             .map((row) => row['QUERY PLAN'])
@@ -687,7 +697,8 @@ async function explainRequests(ctx, cells) {
         }
         out.push(entry);
       }
-      requests.push({ label, totalMs: +out.reduce((sum, st) => sum + st.ms, 0).toFixed(3), statements: out });
+      const totalMs = +out.reduce((sum, st) => sum + st.ms + st.parseBindMs, 0).toFixed(3);
+      requests.push({ label, totalMs, statements: out });
     }
     return { requests };
   } finally {
@@ -748,12 +759,14 @@ function markdown(feed) {
         '',
       );
       for (const st of r.statements)
-        lines.push(`- ${st.ms} ms: \`${st.sql.replace(/\s+/g, ' ').slice(0, 120)}${st.sql.length > 120 ? '…' : ''}\``);
+        lines.push(
+          `- ${st.parseBindMs} ms parse + bind (planning), ${st.ms} ms execute: \`${st.sql.replace(/\s+/g, ' ').slice(0, 120)}${st.sql.length > 120 ? '…' : ''}\``,
+        );
       // Plans of the posts reads and of anything else over a millisecond.
       for (const st of r.statements.filter((x) => x.plan && (/\bposts\b/.test(x.sql) || x.ms >= 1)))
         lines.push(
           '',
-          `${st.ms} ms logged, ${st.executionMs} ms execution + ${st.planningMs} ms planning under EXPLAIN ANALYZE; parameters ${shorten(JSON.stringify(st.params))}`,
+          `${st.parseBindMs} + ${st.ms} ms logged, ${st.executionMs} ms execution + ${st.planningMs} ms planning under EXPLAIN ANALYZE; parameters ${shorten(JSON.stringify(st.params))}`,
           '',
           '```sql',
           st.sql,
