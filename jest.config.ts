@@ -11,6 +11,7 @@ const serverTransform = {
  *  - server-e2e:  the real Nest app against real PostgreSQL and Redis (a fresh database per run)
  *  - libs:        the shared contracts
  *  - client:      Angular components and services (jsdom)
+ *  - resilience:  real API processes fuzzed from the OpenAPI document, SIGKILLed, cut off from Redis
  *  - browser:     journeys in headless Chromium against the built app
  */
 const config: Config = {
@@ -51,6 +52,18 @@ const config: Config = {
       globalTeardown: '<rootDir>/server/test/utils/global-teardown.ts',
       setupFiles: ['<rootDir>/server/test/utils/setup-env.ts', '<rootDir>/server/test/utils/setup-env-embedded.ts'],
       slowTestThreshold: 30,
+    },
+    {
+      // `npm run test:resilience`: real API processes fuzzed, killed and cut off from Redis (see README, Tests).
+      displayName: 'resilience',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/server/test/resilience'],
+      testMatch: ['**/*.resilience.ts'],
+      transform: serverTransform,
+      moduleNameMapper: contracts,
+      globalSetup: '<rootDir>/server/test/utils/global-setup.ts',
+      globalTeardown: '<rootDir>/server/test/utils/global-teardown.ts',
+      setupFiles: ['<rootDir>/server/test/utils/setup-env.ts'],
     },
     {
       displayName: 'libs',

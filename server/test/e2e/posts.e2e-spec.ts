@@ -9,9 +9,10 @@ describe('Posts: /api/posts, likes, comments, /api/tags', () => {
   let t: TestApp;
   const sockets = chatSockets();
 
+  // A PGlite boot (the embedded run) on a busy 2-core machine can take longer than a test's 30 s.
   beforeAll(async () => {
     t = await createTestApp();
-  });
+  }, 90_000);
   afterAll(async () => {
     await t.close();
   });
