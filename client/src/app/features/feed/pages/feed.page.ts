@@ -1,0 +1,106 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import type { Post, PostNewEvent, PostScope } from '@world-it/contracts';
+
+import { AuthService } from '../../../core/auth/auth.service';
+import { I18nService } from '../../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../../core/i18n/translate.pipe';
+import { NoticeService } from '../../../core/notice/notice.service';
+import { SocketService } from '../../../core/socket/socket.service';
+import { PostComposerComponent } from '../../../shared/posts/post-composer.component';
+import { PostListComponent } from '../../../shared/posts/post-list.component';
+import { PostListStore } from '../../../shared/posts/post-list.store';
+import { EmptyStateComponent } from '../../../shared/ui/empty-state/empty-state.component';
+
+function isPostNew(e: unknown): e is PostNewEvent {
+  if (typeof e !== 'object' || e === null) return false;
+  const { postId, authorId } = e as Record<string, unknown>;
+  return typeof postId === 'string' && typeof authorId === 'string';
+}
+
+/**
+ * The home page: write a post, then read mine and my friends' (`feed`) or everyone's I may see
+ * (`all`, `?scope=all`). Friends' new posts announce themselves over the socket as a "N new posts"
+ * banner instead of pushing the page about while I read; pressing it brings them in on top.
+ */
+@Component({
+  selector: 'wit-feed-page',
+  imports: [RouterLink, TranslatePipe, PostComposerComponent, PostListComponent, EmptyStateComponent],
+  providers: [PostListStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './feed.page.html',
+  styleUrl: './feed.page.css',
+})
+export class FeedPage {
+  protected readonly store = inject(PostListStore);
+  private readonly auth = inject(AuthService);
+  private readonly i18n = inject(I18nService);
+  private readonly notices = inject(NoticeService);
+
+  /** `?scope=all`; anything else is the feed. */
+  readonly scope = input<string | undefined>();
+  protected readonly current = computed<PostScope>(() => (this.scope() === 'all' ? 'all' : 'feed'));
+
+  /** Posts announced since the list loaded, not yet shown. */
+  private readonly pending = signal<ReadonlySet<string>>(new Set());
+  protected readonly newCount = computed(() => this.pending().size);
+  protected readonly loadingNew = signal(false);
+  protected readonly firstName = computed(() => this.auth.me()?.displayName ?? '');
+
+  private readonly composer = viewChild(PostComposerComponent);
+
+  constructor() {
+    effect(() => {
+      const scope = this.current();
+      untracked(() => {
+        this.pending.set(new Set());
+        this.store.load({ scope });
+      });
+    });
+    inject(SocketService)
+      .on('post:new')
+      .pipe(takeUntilDestroyed())
+      .subscribe((e: unknown) => {
+        if (!isPostNew(e) || this.store.has(e.postId)) return;
+        this.pending.update((ids) => new Set(ids).add(e.postId));
+      });
+  }
+
+  protected async showNew(): Promise<void> {
+    if (this.loadingNew()) return;
+    this.loadingNew.set(true);
+    const ok = await this.store.loadNewer();
+    this.loadingNew.set(false);
+    if (!ok) {
+      this.notices.error(this.i18n.t('posts.loadError'));
+      return;
+    }
+    this.pending.set(new Set());
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  }
+
+  protected onCreated(post: Post): void {
+    this.store.prepend(post);
+    this.pending.update((ids) => {
+      const next = new Set(ids);
+      next.delete(post.id);
+      return next;
+    });
+    this.notices.success(this.i18n.t('posts.composer.published'));
+  }
+
+  protected writeFirst(): void {
+    this.composer()?.focus();
+  }
+}
