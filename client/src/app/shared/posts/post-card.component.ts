@@ -64,6 +64,8 @@ export class PostCardComponent {
   private liking = false;
 
   protected readonly mine = computed(() => this.post().author.id === this.auth.me()?.id);
+  /** The author, or an admin (who may delete any post, never edit it). */
+  protected readonly canDelete = computed(() => this.mine() || this.auth.me()?.role === 'admin');
   protected readonly edited = computed(() => {
     const p = this.post();
     return new Date(p.updatedAt).getTime() - new Date(p.createdAt).getTime() > 1000;

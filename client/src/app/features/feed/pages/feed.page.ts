@@ -1,5 +1,6 @@
 import {
   ChangeDetectionStrategy,
+  ElementRef,
   Component,
   computed,
   effect,
@@ -59,6 +60,7 @@ export class FeedPage {
   protected readonly firstName = computed(() => this.auth.me()?.displayName ?? '');
 
   private readonly composer = viewChild(PostComposerComponent);
+  private readonly top = viewChild<ElementRef<HTMLElement>>('top');
 
   constructor() {
     effect(() => {
@@ -87,7 +89,8 @@ export class FeedPage {
       return;
     }
     this.pending.set(new Set());
-    window.scrollTo({ top: 0, behavior: 'smooth' });
+    // Back to the top, where the new posts now are.
+    this.top()?.nativeElement.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
   }
 
   protected onCreated(post: Post): void {
