@@ -513,7 +513,7 @@ export const uk: Dictionary = {
   'posts.retry': 'Спробувати ще',
   'posts.loadMore': 'Завантажити ще',
   'posts.end': 'Ви переглянули все.',
-  'posts.visibility.public': 'Усі',
+  'posts.visibility.public': 'Для всіх',
   'posts.visibility.friends': 'Лише друзі',
   'posts.composer.label': 'Новий допис',
   'posts.composer.editLabel': 'Редагування допису',
