@@ -1,5 +1,6 @@
 import {
   ChangeDetectionStrategy,
+  DestroyRef,
   ElementRef,
   Component,
   computed,
@@ -23,6 +24,9 @@ import { PostComposerComponent } from '../../../shared/posts/post-composer.compo
 import { PostListComponent } from '../../../shared/posts/post-list.component';
 import { PostListStore } from '../../../shared/posts/post-list.store';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state/empty-state.component';
+
+/** How long a post of mine may take to arrive from this page's own composer before it counts as new. */
+const OWN_POST_GRACE_MS = 3000;
 
 function isPostNew(e: unknown): e is PostNewEvent {
   if (typeof e !== 'object' || e === null) return false;
@@ -75,8 +79,25 @@ export class FeedPage {
       .pipe(takeUntilDestroyed())
       .subscribe((e: unknown) => {
         if (!isPostNew(e) || this.store.has(e.postId)) return;
-        this.pending.update((ids) => new Set(ids).add(e.postId));
+        if (e.authorId !== this.auth.me()?.id) {
+          this.announce(e.postId);
+          return;
+        }
+        // My own post: the server announces it before it answers the request that wrote it, so one
+        // written here is on top a moment later; one from my other device gets the banner.
+        const timer = setTimeout(() => {
+          this.ownTimers.delete(timer);
+          if (!this.store.has(e.postId)) this.announce(e.postId);
+        }, OWN_POST_GRACE_MS);
+        this.ownTimers.add(timer);
       });
+    inject(DestroyRef).onDestroy(() => this.ownTimers.forEach((t) => clearTimeout(t)));
+  }
+
+  private readonly ownTimers = new Set<ReturnType<typeof setTimeout>>();
+
+  private announce(postId: string): void {
+    this.pending.update((ids) => new Set(ids).add(postId));
   }
 
   protected async showNew(): Promise<void> {
