@@ -181,7 +181,7 @@ describe('posts and the feed in a browser', () => {
         await benCard.getByTestId('post-image').click();
         await b.page.getByTestId('lightbox-image').waitFor();
         await b.page.keyboard.press('Escape');
-        await b.page.getByTestId('lightbox').waitFor({ state: 'hidden' });
+        await b.page.locator('[data-testid=lightbox][open]').waitFor({ state: 'detached' });
 
         // Ben likes: his count moves at once; Ada's card and bell follow live.
         await benCard.getByTestId('post-like').click();
@@ -263,8 +263,10 @@ describe('posts and the feed in a browser', () => {
 
         // …and deletes it, after the confirm dialog.
         await a.page.getByTestId('post-delete').click();
-        await a.page.getByTestId('confirm-dialog').waitFor();
-        await a.page.getByTestId('confirm-ok').click();
+        // Every card and comment list has its own (closed) dialog: the open one is the card's.
+        const confirm = a.page.locator('[data-testid=confirm-dialog][open]');
+        await confirm.waitFor();
+        await confirm.getByTestId('confirm-ok').click();
         await a.page.waitForURL(`${baseUrl}/`);
         expect((await apiAs(ada, 'GET', `/api/posts/${post.id}`)).status).toBe(404);
         expect(await nativeSubmits(a.page)).toEqual([]);
