@@ -46,8 +46,9 @@ function newest(path) {
   return max;
 }
 
-export function buildIfNeeded({ force = false } = {}) {
+export function buildIfNeeded({ force = false, only = null } = {}) {
   for (const t of TARGETS) {
+    if (only && t.name !== only) continue;
     const out = join(ROOT, t.output);
     const stale = !existsSync(out) || Math.max(...t.sources.map(newest)) > statSync(out).mtimeMs;
     if (!force && !stale) continue;

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AdminModule } from './admin/admin.module';
 import { AlbumsModule } from './albums/albums.module';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
@@ -33,6 +34,7 @@ export class AppModule {
         NotificationsModule,
         AlbumsModule,
         PostsModule,
+        AdminModule,
       ],
     };
   }

@@ -8,3 +8,4 @@ export * from './notifications';
 export * from './posts';
 export * from './socket-events';
 export * from './queues';
+export * from './admin';

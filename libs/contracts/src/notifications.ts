@@ -7,6 +7,11 @@ export interface Notification {
   type: NotificationType;
   actor: UserSummary | null;
   subjectId: string | null;
+  /**
+   * How many different people it stands for: likes and comments on one post group into one unread
+   * notification ("Anna and 3 others liked your post"; `actor` is the latest). 1 for other types.
+   */
+  actorsCount: number;
   read: boolean;
   createdAt: string;
 }

@@ -7,6 +7,8 @@ import { JobQueue, type JobOptions, type QueueCounts } from './job-queue';
 /** Producer side on Redis: the API only enqueues; the worker process consumes. */
 @Injectable()
 export class BullJobQueue extends JobQueue {
+  readonly name = JOB_QUEUE;
+
   constructor(@InjectQueue(JOB_QUEUE) private readonly queue: Queue) {
     super();
   }
@@ -31,6 +33,6 @@ export class BullJobQueue extends JobQueue {
 
   async counts(): Promise<QueueCounts> {
     const c = await this.queue.getJobCounts();
-    return { waiting: c.waiting + c.delayed, active: c.active, failed: c.failed, completed: c.completed };
+    return { waiting: c.waiting, active: c.active, failed: c.failed, completed: c.completed, delayed: c.delayed };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { JOB_ATTEMPTS, JOB_BACKOFF_MS, type JobName, type JobPayloads } from '@world-it/contracts';
+import { JOB_ATTEMPTS, JOB_BACKOFF_MS, JOB_QUEUE, type JobName, type JobPayloads } from '@world-it/contracts';
 import { randomUUID } from 'node:crypto';
 import { JobQueue, type JobOptions, type QueueCounts } from './job-queue';
 import { JobRegistry } from './job-registry';
@@ -7,6 +7,8 @@ import { JobRegistry } from './job-registry';
 interface PendingJob {
   timer: NodeJS.Timeout;
   active: boolean;
+  /** When its timer fires (epoch ms): before that it counts as delayed, after as waiting. */
+  dueAt: number;
 }
 
 /**
@@ -16,6 +18,8 @@ interface PendingJob {
  */
 @Injectable()
 export class InProcessJobQueue extends JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+  /** Named as the Bull queue it stands in for, so the admin stats read alike in both modes. */
+  readonly name = JOB_QUEUE;
   private readonly log = new Logger('InProcessQueue');
   private readonly jobs = new Map<string, PendingJob>();
   private readonly running = new Set<Promise<void>>();
@@ -64,7 +68,7 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationBootstra
       this.running.add(run);
     }, delayMs);
     timer.unref();
-    this.jobs.set(jobId, { timer, active: false });
+    this.jobs.set(jobId, { timer, active: false, dueAt: Date.now() + delayMs });
   }
 
   async remove(jobId: string): Promise<void> {
@@ -75,9 +79,20 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationBootstra
   }
 
   async counts(): Promise<QueueCounts> {
+    const now = Date.now();
     let active = 0;
-    for (const j of this.jobs.values()) if (j.active) active++;
-    return { waiting: this.jobs.size - active, active, failed: this.failed, completed: this.completed };
+    let delayed = 0;
+    for (const j of this.jobs.values()) {
+      if (j.active) active++;
+      else if (j.dueAt > now) delayed++;
+    }
+    return {
+      waiting: this.jobs.size - active - delayed,
+      active,
+      failed: this.failed,
+      completed: this.completed,
+      delayed,
+    };
   }
 
   /** Lets jobs in flight finish; drops those still waiting (their outbox rows remain to be relayed). */

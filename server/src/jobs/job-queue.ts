@@ -1,17 +1,12 @@
-import type { JobName, JobPayloads } from '@world-it/contracts';
+import type { JobName, JobPayloads, QueueCounts } from '@world-it/contracts';
+
+export type { QueueCounts };
 
 export interface JobOptions {
   /** Dedupe key: a second job with the same id is ignored while the first exists. */
   jobId?: string;
   /** Run no earlier than this many milliseconds from now. */
   delayMs?: number;
-}
-
-export interface QueueCounts {
-  waiting: number;
-  active: number;
-  failed: number;
-  completed: number;
 }
 
 export interface JobContext {
@@ -30,6 +25,8 @@ export abstract class JobQueue {
   abstract add<N extends JobName>(name: N, data: JobPayloads[N], options?: JobOptions): Promise<void>;
   /** Drops a job still waiting or delayed (an active one runs on). */
   abstract remove(jobId: string): Promise<void>;
+  /** The queue's name (the contract's `JOB_QUEUE`) and its jobs by state. */
+  abstract readonly name: string;
   abstract counts(): Promise<QueueCounts>;
 }
 

@@ -8,6 +8,7 @@ export function toNotification(row: NotificationRow, actor: UserSummary | null):
     type: row.type,
     actor,
     subjectId: row.subject_id,
+    actorsCount: Number(row.actors_count ?? 1),
     read: row.read_at !== null,
     createdAt: (row.created_at instanceof Date ? row.created_at : new Date(row.created_at)).toISOString(),
   };

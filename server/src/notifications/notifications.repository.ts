@@ -12,6 +12,7 @@ export interface NotificationRow {
   type: NotificationType;
   actor_id: string | null;
   subject_id: string | null;
+  actors_count: number;
   read_at: Date | null;
   created_at: Date;
 }
@@ -23,7 +24,11 @@ export interface NewNotification {
   subjectId: string | null;
 }
 
-const COLUMNS = `id, recipient_id, type, actor_id, subject_id, read_at, created_at`;
+const COLUMNS = `id, recipient_id, type, actor_id, subject_id, actors_count, read_at, created_at`;
+
+/** Types whose unread notifications group per subject, whoever the actor (likes and comments on one post). */
+export const GROUPED_TYPES: readonly NotificationType[] = ['post_liked', 'post_commented'];
+const RECENT_ACTORS_KEPT = 50;
 
 /** The one place that reads and writes the `notifications` table, over the indexes its migration made. */
 @Injectable()
@@ -32,15 +37,30 @@ export class NotificationsRepository {
 
   /**
    * Stores a notification, or — when the recipient still has an unread one of the same type, actor and
-   * subject — moves that one to now instead (notifications_unread_key), so a burst makes one row. Race-safe:
+   * subject (notifications_unread_key), or for likes and comments of the same type and post whoever the
+   * actor (notifications_unread_group_key) — moves that one to now instead, so a burst makes one row. Race-safe:
    * two concurrent calls meet on the unique index. Answers the stored row and whether it is new.
    */
   async upsertUnread(n: NewNotification): Promise<{ row: NotificationRow; created: boolean }> {
+    const grouped = GROUPED_TYPES.includes(n.type);
     const rows: Array<NotificationRow & { created: boolean }> = await this.notifications.query(
-      `INSERT INTO notifications (recipient_id, type, actor_id, subject_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (recipient_id, type, actor_id, subject_id) WHERE read_at IS NULL
-       DO UPDATE SET created_at = GREATEST(notifications.created_at, clock_timestamp())
-       RETURNING ${COLUMNS}, (xmax = 0) AS created`,
+      grouped
+        ? // One unread row per post: the latest actor shows; a new distinct actor counts one more.
+          `INSERT INTO notifications (recipient_id, type, actor_id, subject_id, recent_actor_ids)
+           VALUES ($1, $2, $3, $4, ARRAY[$3]::uuid[])
+           ON CONFLICT (recipient_id, type, subject_id) WHERE read_at IS NULL AND type IN ('post_liked', 'post_commented')
+           DO UPDATE SET created_at = GREATEST(notifications.created_at, clock_timestamp()),
+             actor_id = EXCLUDED.actor_id,
+             actors_count = notifications.actors_count + (NOT (EXCLUDED.actor_id = ANY (notifications.recent_actor_ids)))::int,
+             recent_actor_ids = CASE WHEN EXCLUDED.actor_id = ANY (notifications.recent_actor_ids)
+               THEN notifications.recent_actor_ids
+               ELSE (notifications.recent_actor_ids || EXCLUDED.actor_id)[
+                      greatest(1, cardinality(notifications.recent_actor_ids) + 2 - ${RECENT_ACTORS_KEPT}):] END
+           RETURNING ${COLUMNS}, (xmax = 0) AS created`
+        : `INSERT INTO notifications (recipient_id, type, actor_id, subject_id) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (recipient_id, type, actor_id, subject_id) WHERE read_at IS NULL
+           DO UPDATE SET created_at = GREATEST(notifications.created_at, clock_timestamp())
+           RETURNING ${COLUMNS}, (xmax = 0) AS created`,
       [n.recipientId, n.type, n.actorId, n.subjectId],
     );
     const { created, ...row } = rows[0];

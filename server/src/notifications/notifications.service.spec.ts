@@ -48,6 +48,7 @@ describe('NotificationsService', () => {
           type: n.type,
           actor_id: n.actorId,
           subject_id: n.subjectId,
+          actors_count: 1,
           read_at: null,
           created_at: new Date('2025-01-01T00:00:00Z'),
           unread: true,
@@ -94,6 +95,7 @@ describe('NotificationsService', () => {
       type: 'message',
       actor: { id: BOB, displayName: 'Bob', avatarUrl: null, online: true },
       subjectId: ROOM,
+      actorsCount: 1,
       read: false,
       createdAt: '2025-01-01T00:00:00.000Z',
     });

@@ -151,6 +151,25 @@ export class UsersRepository {
     return qb;
   }
 
+  /**
+   * The admin's list: every user (unconfirmed and banned too), newest first, after the cursor;
+   * `search` matches the names as `listActive` does, or the email (case-insensitive substring).
+   */
+  listAll(search: string | undefined, after: TimeKey | null, take: number): Promise<User[]> {
+    const qb = this.users.createQueryBuilder('u').orderBy(CREATED_MS, 'DESC').addOrderBy('u.id', 'DESC').take(take);
+    if (search) {
+      qb.andWhere(`(${NAME_SEARCH_EXPR} ILIKE :p ESCAPE '\\' OR u.email ILIKE :p ESCAPE '\\')`, {
+        p: containsPattern(search),
+      });
+    }
+    if (after)
+      qb.andWhere(`(${CREATED_MS}, u.id) < (CAST(:t AS timestamptz) AT TIME ZONE 'UTC', :id)`, {
+        t: after.at,
+        id: after.id,
+      });
+    return qb.getMany();
+  }
+
   /** The user's last socket closed: stamps and answers `last_seen_at`. */
   async touchLastSeen(id: string): Promise<Date> {
     const rows = returned<{ last_seen_at: Date }>(

@@ -88,6 +88,18 @@ export function connectChat(baseUrl: string, token: string | undefined): Promise
   });
 }
 
+/** Resolves with the disconnect reason the client saw (rejects if the socket stays connected that long). */
+export function disconnected(c: ChatClient, timeoutMs = 5000): Promise<string> {
+  if (!c.socket.connected) return Promise.resolve('already disconnected');
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`still connected after ${timeoutMs} ms`)), timeoutMs);
+    c.socket.once('disconnect', (reason: string) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
+}
+
 /** Lets in-flight deliveries land before asserting that something did NOT arrive. */
 export function settle(ms = 300): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));

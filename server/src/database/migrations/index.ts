@@ -8,6 +8,7 @@ import { AvatarsAlbums1732300005500 } from './1732300005500-avatars-albums';
 import { Friendships1732300006000 } from './1732300006000-friendships';
 import { Notifications1732300008000 } from './1732300008000-notifications';
 import { PeopleOrder1732300009000 } from './1732300009000-people-order';
+import { GroupedNotifications1732300011000 } from './1732300011000-grouped-notifications';
 import { Posts1732300010000 } from './1732300010000-posts';
 
 /** Every migration, in order. A new migration is added here (explicit list: no globs that differ between ts and js). */
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Notifications1732300008000,
   PeopleOrder1732300009000,
   Posts1732300010000,
+  GroupedNotifications1732300011000,
 ];

@@ -15,6 +15,7 @@ function note(partial: Partial<Notification> = {}): Notification {
     type: 'friend_request',
     actor: ada,
     subjectId: 'req-1',
+    actorsCount: 1,
     read: false,
     createdAt: '2026-03-01T10:00:00.000Z',
     ...partial,

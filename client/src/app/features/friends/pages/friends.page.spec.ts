@@ -253,6 +253,7 @@ describe('FriendsPage', () => {
       type: 'friend_request',
       actor: bob,
       subjectId: 'r5',
+      actorsCount: 1,
       read: false,
       createdAt: '2026-03-01T10:00:00.000Z',
     });
