@@ -11,16 +11,14 @@ import { I18nService, LANGUAGE_STORAGE_KEY } from '../i18n/i18n.service';
 import { SocketService } from '../socket/socket.service';
 import { NotificationsPanelComponent } from './notifications-panel.component';
 
-/** A notification as the server sends it; grouped post ones carry how many people are behind them. */
-type Wire = Notification & { actorsCount?: number };
-
-function note(partial: Partial<Wire>): Wire {
+function note(partial: Partial<Notification>): Notification {
   return {
     id: 'n-' + Math.random().toString(36).slice(2, 8),
     type: 'post_liked',
     actor: ada,
     subjectId: 'post-1',
     read: true,
+    actorsCount: 1,
     createdAt: new Date().toISOString(),
     ...partial,
   };
@@ -29,7 +27,7 @@ function note(partial: Partial<Wire>): Wire {
 describe('NotificationsPanelComponent, post notifications', () => {
   let http: HttpTestingController;
 
-  async function render(lang: 'en' | 'uk', items: Wire[]): Promise<HTMLElement> {
+  async function render(lang: 'en' | 'uk', items: Notification[]): Promise<HTMLElement> {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
     await TestBed.inject(I18nService).ready();
     const fixture = TestBed.createComponent(NotificationsPanelComponent);

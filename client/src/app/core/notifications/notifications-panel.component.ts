@@ -360,8 +360,8 @@ export class NotificationsPanelComponent {
 
   /** The people besides the named actor in a grouped like/comment notification ("Anna and 3 others"). */
   private othersOf(n: Notification): number {
-    const count = (n as Notification & { actorsCount?: unknown }).actorsCount;
-    return typeof count === 'number' && Number.isInteger(count) && count > 1 ? count - 1 : 0;
+    const count = n.actorsCount;
+    return Number.isInteger(count) && count > 1 ? count - 1 : 0;
   }
 
   protected actorName(n: Notification): string {
