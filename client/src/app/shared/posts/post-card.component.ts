@@ -134,9 +134,8 @@ export class PostCardComponent {
     this.commentsOpen.set(!this.commentsShown());
   }
 
-  protected onCommentCount(delta: number): void {
-    const p = this.post();
-    this.changed.emit({ ...p, commentsCount: Math.max(0, p.commentsCount + delta) });
+  protected onCommentCount(commentsCount: number): void {
+    this.changed.emit({ ...this.post(), commentsCount });
   }
 
   protected onSaved(post: Post): void {

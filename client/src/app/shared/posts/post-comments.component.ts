@@ -234,7 +234,14 @@ export class PostCommentsComponent implements OnInit {
 
   readonly postId = input.required<string>();
   readonly postAuthorId = input.required<string>();
-  /** +1 for a comment added here, -1 for one deleted. */
+  /** The post's comment count as the card shows it (live `post:counts` included). */
+  readonly count = input(0);
+  /**
+   * The count after a comment was added or deleted here. The server also announces the new count
+   * on the socket, and that may land before or after the request's answer: counting from the value
+   * when the request left, and never going back past a count the socket already brought, gives the
+   * same number in either order.
+   */
   readonly countChange = output<number>();
 
   protected readonly max = COMMENT_CONTENT_MAX;
@@ -293,13 +300,14 @@ export class PostCommentsComponent implements OnInit {
     if (!content || this.sending()) return;
     this.sending.set(true);
     this.sendError.set(null);
+    const before = this.count();
     try {
       const comment = await firstValueFrom(this.api.addComment(this.postId(), content));
       this.draft.set('');
       // Oldest first: a comment of mine goes at the end once the older ones are all shown; until
       // then the page that holds it brings it.
       if (!this.nextCursor()) this.items.update((items) => [...items, comment]);
-      this.countChange.emit(1);
+      this.countChange.emit(Math.max(this.count(), before + 1));
     } catch (err) {
       this.sendError.set(genericErrorMessage(err));
     } finally {
@@ -311,10 +319,11 @@ export class PostCommentsComponent implements OnInit {
     const c = this.deleting();
     if (!c || this.removing()) return;
     this.removing.set(true);
+    const before = this.count();
     try {
       await firstValueFrom(this.api.deleteComment(this.postId(), c.id));
       this.items.update((items) => items.filter((x) => x.id !== c.id));
-      this.countChange.emit(-1);
+      this.countChange.emit(Math.max(0, Math.min(this.count(), before - 1)));
       this.deleting.set(null);
     } catch (err) {
       this.notices.error(err);

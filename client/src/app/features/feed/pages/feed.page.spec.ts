@@ -163,6 +163,30 @@ describe('FeedPage', () => {
     expect(text(card(post.id), 'post-comments-count')).toBe('3');
   });
 
+  it('counts a comment of mine once, whether the socket or the answer comes first', async () => {
+    const post = makePost({ commentsCount: 2 });
+    await open([post]);
+    card(post.id).querySelector<HTMLButtonElement>('[data-testid=post-comments-toggle]')!.click();
+    await fixture.whenStable();
+    http.expectOne((r) => r.url === `/api/posts/${post.id}/comments`).flush(page([]) as never);
+    await settle();
+    const box = card(post.id).querySelector<HTMLTextAreaElement>('[data-testid=comment-input]')!;
+    box.value = 'Nice';
+    box.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    card(post.id).querySelector<HTMLButtonElement>('[data-testid=comment-send]')!.click();
+    await fixture.whenStable();
+    const req = http.expectOne((r) => r.url === `/api/posts/${post.id}/comments` && r.method === 'POST');
+    expect(req.request.body).toEqual({ content: 'Nice' });
+    // The server announces the new count before it answers the request.
+    socket.server('post:counts', { postId: post.id, likesCount: 0, commentsCount: 3 });
+    await fixture.whenStable();
+    req.flush({ id: 'c1', postId: post.id, author: bob, content: 'Nice', createdAt: new Date().toISOString() });
+    await settle();
+    expect(text(card(post.id), 'post-comments-count')).toBe('3');
+    expect(card(post.id).querySelectorAll('[data-testid=comment]')).toHaveLength(1);
+  });
+
   it('renders text as text with links as safe anchors, and links by their host', async () => {
     const post = makePost({
       content: '<img src=x onerror=alert(1)> see https://angular.dev/guide\nnext line',
