@@ -248,7 +248,9 @@ describe('posts and the feed in a browser', () => {
         await a.page.getByTestId('post-edit').click();
         const edit = a.page.getByTestId('post-edit-form');
         await edit.getByTestId('composer-title').fill(`${title} (edited)`);
-        await edit.getByTestId('composer-visibility-friends').check({ force: true });
+        // The radio is drawn by its label, as a person clicks it.
+        await edit.locator('label', { has: a.page.getByTestId('composer-visibility-friends') }).click();
+        expect(await edit.getByTestId('composer-visibility-friends').isChecked()).toBe(true);
         await screenshot(a.page, `post-edit-${lang}-${width}`);
         await edit.getByTestId('composer-submit').click();
         await a.page.getByTestId('post-title').getByText(`${title} (edited)`).waitFor();
