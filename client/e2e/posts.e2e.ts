@@ -44,7 +44,7 @@ async function openAs(
   auth: AuthResponse,
   lang: Lang,
   width: number,
-): Promise<{ context: BrowserContext; page: Page }> {
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const { baseUrl } = browserRun();
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   await guardNativeSubmits(context);
@@ -59,8 +59,10 @@ async function openAs(
     ] as const,
   );
   const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(baseUrl, { waitUntil: 'networkidle' });
-  return { context, page };
+  return { context, page, errors };
 }
 
 async function badge(page: Page): Promise<string | null> {
@@ -162,6 +164,20 @@ describe('posts and the feed in a browser', () => {
         const benCard = b.page.locator(`[data-testid=post-card][data-post-id="${post.id}"]`);
         await benCard.waitFor();
         await banner.waitFor({ state: 'detached' });
+
+        // Ben starts a post of his own: the tag box suggests the tag Ada just used; the keyboard picks it.
+        const benComposer = b.page.getByTestId('post-composer');
+        await benComposer.getByTestId('composer-title').click();
+        await benComposer.getByTestId('composer-tag-input').pressSequentially('ang');
+        const option = benComposer.getByTestId('composer-tag-option').first();
+        await option.waitFor();
+        expect(await option.innerText()).toContain('#angular');
+        await benComposer.getByTestId('composer-tag-input').press('ArrowDown');
+        expect(await option.getAttribute('aria-selected')).toBe('true');
+        await benComposer.getByTestId('composer-tag-input').press('Enter');
+        expect(await benComposer.getByTestId('composer-tag').allInnerTexts()).toEqual(['#angular']);
+        await benComposer.getByTestId('composer-cancel').click();
+        await benComposer.getByTestId('composer-content').waitFor({ state: 'detached' });
 
         // The card: text as text (no HTML), the URL in it a safe link, the link by its host, tags, picture.
         const content = benCard.getByTestId('post-content');
@@ -273,6 +289,9 @@ describe('posts and the feed in a browser', () => {
         expect((await apiAs(ada, 'GET', `/api/posts/${post.id}`)).status).toBe(404);
         expect(await nativeSubmits(a.page)).toEqual([]);
         expect(await nativeSubmits(b.page)).toEqual([]);
+        // No uncaught error on either side along the way.
+        expect(a.errors).toEqual([]);
+        expect(b.errors).toEqual([]);
       } finally {
         await a.context.close();
         await b.context.close();
