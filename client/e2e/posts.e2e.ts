@@ -6,7 +6,7 @@ import { launchBrowser, screenshot, seriousViolations } from './support/browser'
 import { apiAs, signUp } from './support/accounts';
 import { guardNativeSubmits, nativeSubmits } from './support/forms';
 
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
 type Lang = 'en' | 'uk';
 
