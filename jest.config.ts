@@ -9,8 +9,10 @@ const serverTransform = {
  * One runner for the whole repo. Projects:
  *  - server-unit: specs beside the server code, one boundary mocked
  *  - server-e2e:  the real Nest app against real PostgreSQL and Redis (a fresh database per run)
+ *  - deploy:      docker-compose.yml, nginx and the Dockerfile, parsed
  *  - libs:        the shared contracts
  *  - client:      Angular components and services (jsdom)
+ *  - resilience:  real API processes fuzzed from the OpenAPI document and SIGKILLed
  *  - browser:     journeys in headless Chromium against the built app
  */
 const config: Config = {
@@ -43,7 +45,7 @@ const config: Config = {
       testEnvironment: 'node',
       roots: ['<rootDir>/server/test'],
       testMatch: [
-        '**/e2e/{auth,admin,chat-rest,chat-socket,chat-sessions,chat-history,uploads,profiles,notifications,avatars,albums,friendships,blocks,search-index,socket-unknown-event,reliability,posts}.e2e-spec.ts',
+        '**/e2e/{auth,admin,chat-rest,chat-socket,chat-sessions,chat-history,uploads,profiles,notifications,avatars,albums,friendships,blocks,search-index,socket-unknown-event,reliability,posts,housekeeping}.e2e-spec.ts',
       ],
       transform: serverTransform,
       moduleNameMapper: contracts,
@@ -51,6 +53,27 @@ const config: Config = {
       globalTeardown: '<rootDir>/server/test/utils/global-teardown.ts',
       setupFiles: ['<rootDir>/server/test/utils/setup-env.ts', '<rootDir>/server/test/utils/setup-env-embedded.ts'],
       slowTestThreshold: 30,
+    },
+    {
+      // `npm run test:resilience`: real API processes fuzzed and SIGKILLed (see README, Tests).
+      displayName: 'resilience',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/server/test/resilience'],
+      testMatch: ['**/*.resilience.ts'],
+      transform: serverTransform,
+      moduleNameMapper: contracts,
+      globalSetup: '<rootDir>/server/test/utils/global-setup.ts',
+      globalTeardown: '<rootDir>/server/test/utils/global-teardown.ts',
+      setupFiles: ['<rootDir>/server/test/utils/setup-env.ts'],
+    },
+    {
+      // The deployment files (docker-compose.yml, deploy/nginx.conf, Dockerfile) read as data: no Docker here.
+      displayName: 'deploy',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/server/test/deploy'],
+      testMatch: ['**/*.spec.ts'],
+      transform: serverTransform,
+      moduleNameMapper: contracts,
     },
     {
       displayName: 'libs',

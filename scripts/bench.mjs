@@ -6,7 +6,8 @@
 // 100,000 users and 20,000 public rooms (part `search`, see searchBench).
 // Needs PostgreSQL and Redis on 127.0.0.1 (or BENCH_PG_ADMIN_URL / BENCH_REDIS_URL) and Chromium
 // (CHROMIUM_PATH, default /usr/bin/chromium). `npm run bench -- api`, `-- lighthouse` or `-- search` runs one part;
-// BENCH_LIGHTHOUSE_RUNS (default 3) audits per page, the median kept.
+// BENCH_LIGHTHOUSE_RUNS (default 3) audits per page, the median kept; BENCH_LIGHTHOUSE_PAGES (e.g.
+// `/chats`, comma-separated) audits only those pages.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -173,9 +174,11 @@ async function main() {
       refreshToken: carol.refreshToken,
       user: carol.user,
     });
+    const only = process.env.BENCH_LIGHTHOUSE_PAGES?.split(',').filter(Boolean);
+    const pages = [{ path: '/login' }, { path: '/register' }, { path: '/chats', session }];
     results.lighthouse = await lighthouseScores(
       base,
-      [{ path: '/login' }, { path: '/register' }, { path: '/chats', session }],
+      only ? pages.filter((p) => only.includes(p.path)) : pages,
       LIGHTHOUSE_RUNS,
       join(ROOT, 'test-results/lighthouse'),
     );

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { signedInPage, signUp } from './support/accounts';
 import { browserRun } from './support/browser-run';
 import { launchBrowser, screenshot, seriousViolations } from './support/browser';
 
@@ -70,6 +71,38 @@ describe('the app shell in a browser', () => {
       expect(await seriousViolations(p)).toEqual([]);
     } finally {
       await phone.close();
+    }
+  });
+
+  /** Chunks the page loaded that index.html did not preload (socket.io-client's is lazy on purpose). */
+  const notPreloaded = (p: Page): Promise<string[]> =>
+    p.evaluate(async () => {
+      const preloaded = new Set(
+        [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+          (l) => new URL(l.href).pathname,
+        ),
+      );
+      const late: string[] = [];
+      for (const entry of performance.getEntriesByType('resource')) {
+        const path = new URL(entry.name).pathname;
+        if (!/^\/chunk-[\w-]+\.js$/.test(path) || preloaded.has(path)) continue;
+        if (!(await (await fetch(entry.name)).text()).includes('"/socket.io')) late.push(path);
+      }
+      return late;
+    });
+
+  it('preloads every chunk of the page being opened, lazy pages too: none waits for another to arrive', async () => {
+    await page.goto(`${baseUrl}/login`, { waitUntil: 'networkidle' });
+    await page.getByTestId('login-email').waitFor();
+    expect(await notPreloaded(page)).toEqual([]);
+
+    const signedIn = await signedInPage(browser, await signUp('Preload Person'));
+    try {
+      await signedIn.page.goto(`${baseUrl}/chats`, { waitUntil: 'networkidle' });
+      await signedIn.page.getByTestId('chat-list-empty').waitFor();
+      expect(await notPreloaded(signedIn.page)).toEqual([]);
+    } finally {
+      await signedIn.context.close();
     }
   });
 

@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { ChatModule } from './chat/chat.module';
 import { HealthModule } from './health/health.module';
+import { HousekeepingModule } from './housekeeping/housekeeping.module';
 import { MediaModule } from './media/media.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProfilesModule } from './profiles/profiles.module';
@@ -35,6 +36,7 @@ export class AppModule {
         AlbumsModule,
         PostsModule,
         AdminModule,
+        HousekeepingModule,
       ],
     };
   }

@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ChatDigestModule } from './chat/chat-digest.module';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { WorkerHeartbeat } from './health/worker-heartbeat';
+import { HousekeepingModule } from './housekeeping/housekeeping.module';
 
 /**
  * The worker process: no HTTP, consumes the Bull job queue. Every module holding a job handler is
@@ -12,7 +14,8 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, { consumeJobs: true }), ChatDigestModule],
+      imports: [CoreModule.forRoot(config, { consumeJobs: true }), ChatDigestModule, HousekeepingModule],
+      providers: [WorkerHeartbeat],
     };
   }
 }

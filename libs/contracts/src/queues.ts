@@ -9,6 +9,11 @@ export const JobName = {
   PasswordResetCode: 'password-reset-code',
   EmailChangeCode: 'email-change-code',
   UnreadDigest: 'unread-digest',
+  /** Housekeeping, each a repeatable job that runs once per period across every process (see HOUSEKEEPING_JOBS). */
+  HousekeepingSessions: 'housekeeping-sessions',
+  HousekeepingCodes: 'housekeeping-codes',
+  HousekeepingMail: 'housekeeping-mail',
+  HousekeepingUploads: 'housekeeping-uploads',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -24,12 +29,30 @@ export interface UnreadDigestPayload {
   userId: string;
 }
 
+/** Housekeeping jobs carry nothing: each run looks at the tables as they are. */
+export type HousekeepingPayload = Record<string, never>;
+
 export interface JobPayloads {
   'registration-code': CodeMailPayload;
   'password-reset-code': CodeMailPayload;
   'email-change-code': CodeMailPayload;
   'unread-digest': UnreadDigestPayload;
+  'housekeeping-sessions': HousekeepingPayload;
+  'housekeeping-codes': HousekeepingPayload;
+  'housekeeping-mail': HousekeepingPayload;
+  'housekeeping-uploads': HousekeepingPayload;
 }
+
+export type HousekeepingJobName =
+  'housekeeping-sessions' | 'housekeeping-codes' | 'housekeeping-mail' | 'housekeeping-uploads';
+
+/** How often each housekeeping job runs (milliseconds); scheduled by every process, run once per period. */
+export const HOUSEKEEPING_JOBS: Readonly<Record<HousekeepingJobName, number>> = {
+  'housekeeping-sessions': 60 * 60 * 1000,
+  'housekeeping-codes': 15 * 60 * 1000,
+  'housekeeping-mail': 60 * 60 * 1000,
+  'housekeeping-uploads': 6 * 60 * 60 * 1000,
+};
 
 /** Every job is tried this often, with exponential backoff from this delay; failed jobs are kept. */
 export const JOB_ATTEMPTS = 5;

@@ -7,6 +7,8 @@ import { Session } from './session.entity';
  * session is revoked.
  */
 @Entity('refresh_tokens')
+// Housekeeping deletes by these (made by the migration, partial where only some rows qualify).
+@Index('refresh_tokens_spent_at_idx', { synchronize: false })
 @Index('refresh_tokens_token_hash_key', ['tokenHash'], { unique: true })
 @Index('refresh_tokens_session_id_idx', ['sessionId'])
 export class RefreshToken {

@@ -6,6 +6,9 @@ import { User } from '../users/user.entity';
  * stop working the moment it is revoked (logout, password reset, reuse of a spent refresh token, ban).
  */
 @Entity('sessions')
+// Housekeeping deletes by these (made by the migration, partial where only some rows qualify).
+@Index('sessions_expires_at_idx', { synchronize: false })
+@Index('sessions_revoked_at_idx', { synchronize: false })
 @Index('sessions_user_id_idx', ['userId'])
 export class Session {
   @PrimaryGeneratedColumn('uuid')

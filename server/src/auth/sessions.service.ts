@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { TokenPair } from '@world-it/contracts';
-import { In, IsNull, LessThan, Not, Repository } from 'typeorm';
+import { In, IsNull, Not, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AccessTokenService } from './access-token.service';
 import { RefreshToken } from './refresh-token.entity';
@@ -108,14 +108,6 @@ export class SessionsService {
     if (ids.length === 0) return;
     await this.sessions.update({ id: In(ids), revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
     this.revocations.revoked(ids);
-  }
-
-  /** Sessions that ended more than a day ago are of no use, not even for reuse detection. */
-  async deleteDead(): Promise<number> {
-    const dayAgo = new Date(Date.now() - 86_400_000);
-    const expired = await this.sessions.delete({ expiresAt: LessThan(dayAgo) });
-    const revoked = await this.sessions.delete({ revokedAt: LessThan(dayAgo) });
-    return (expired.affected ?? 0) + (revoked.affected ?? 0);
   }
 
   private async reused(session: Session): Promise<never> {

@@ -4,6 +4,8 @@ import { ImageEntity } from '../media/image.entity';
 import { RoomEntity } from './room.entity';
 
 @Entity('messages')
+// Which messages show an image (the orphaned-upload check; made by the migration).
+@Index('messages_image_idx', { synchronize: false })
 // Resending with the same clientId returns the stored message (INSERT ... ON CONFLICT on this index).
 @Index('messages_author_client_key', ['authorId', 'clientId'], { unique: true })
 // (room_id, created_at DESC, id DESC) WHERE deleted_at IS NULL: history pages, last message and unread

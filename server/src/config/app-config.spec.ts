@@ -11,6 +11,14 @@ describe('loadConfig', () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const base = () => ({ DATA_DIR: dataDir });
+  /** What a production deployment sets at the least: real secrets and a real mail server. */
+  const prod = () => ({
+    ...base(),
+    NODE_ENV: 'production',
+    JWT_ACCESS_SECRET: 'k3J9x-Qm2Vw8Zr4Tb7Ny1Lp6Hs0Df5Gc',
+    JWT_REFRESH_SECRET: 'Wq8Er4Ty2Ui6Op0As3Df7Gh1Jk5Lz9Xc',
+    SMTP_URL: 'smtp://mail.example.com:587',
+  });
 
   it('uses the documented defaults: port 3000, embedded database, in-process jobs, 20 auth requests/min', () => {
     const c = loadConfig(base());
@@ -42,23 +50,54 @@ describe('loadConfig', () => {
   });
 
   it('logs readable lines in development and JSON elsewhere, unless LOG_FORMAT says otherwise', () => {
-    const secrets = { JWT_ACCESS_SECRET: 'a'.repeat(40), JWT_REFRESH_SECRET: 'b'.repeat(40) };
     expect(loadConfig(base()).logFormat).toBe('pretty');
     expect(loadConfig({ ...base(), NODE_ENV: 'test' }).logFormat).toBe('json');
-    expect(loadConfig({ ...base(), NODE_ENV: 'production', ...secrets }).logFormat).toBe('json');
+    expect(loadConfig(prod()).logFormat).toBe('json');
     expect(loadConfig({ ...base(), LOG_FORMAT: 'json' }).logFormat).toBe('json');
-    expect(loadConfig({ ...base(), NODE_ENV: 'production', LOG_FORMAT: 'pretty', ...secrets }).logFormat).toBe(
-      'pretty',
-    );
+    expect(loadConfig({ ...prod(), LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
   });
 
   it('demands real secrets in production and never falls back to a generated one', () => {
-    expect(() => loadConfig({ ...base(), NODE_ENV: 'production' })).toThrow(
-      /JWT_ACCESS_SECRET is required when NODE_ENV=production/,
-    );
-    const secrets = { JWT_ACCESS_SECRET: 'a'.repeat(40), JWT_REFRESH_SECRET: 'b'.repeat(40) };
-    const c = loadConfig({ ...base(), NODE_ENV: 'production', ...secrets });
-    expect(c.jwt.accessSecret).toBe('a'.repeat(40));
+    const { JWT_ACCESS_SECRET: _unset, ...withoutAccess } = prod();
+    expect(() => loadConfig(withoutAccess)).toThrow(/JWT_ACCESS_SECRET is required when NODE_ENV=production/);
+    const c = loadConfig(prod());
+    expect(c.jwt.accessSecret).toBe(prod().JWT_ACCESS_SECRET);
+    expect(c.isProduction).toBe(true);
+  });
+
+  it.each([
+    ['JWT_ACCESS_SECRET', 'short-but-random-Xq9', /JWT_ACCESS_SECRET must be at least 32 characters/],
+    ['JWT_REFRESH_SECRET', 'change-me-change-me-change-me-123456', /JWT_REFRESH_SECRET is a placeholder/],
+    ['JWT_ACCESS_SECRET', 'replace_me_with_a_long_random_value_0123', /JWT_ACCESS_SECRET is a placeholder/],
+    ['JWT_ACCESS_SECRET', 'your-secret-key-goes-here-0123456789', /JWT_ACCESS_SECRET is a placeholder/],
+    ['JWT_ACCESS_SECRET', 'secretsecretsecretsecretsecretsecret', /JWT_ACCESS_SECRET is a placeholder/],
+    ['JWT_REFRESH_SECRET', 'a'.repeat(40), /JWT_REFRESH_SECRET is not random enough/],
+    ['JWT_ACCESS_SECRET', '0123012301230123012301230123012301', /JWT_ACCESS_SECRET is not random enough/],
+    ['CORS_ORIGINS', '*', /CORS_ORIGINS must list exact origins in production, not a wildcard/],
+    ['CORS_ORIGINS', 'https://world-it.example, *', /CORS_ORIGINS must list exact origins/],
+    ['CORS_ORIGINS', 'https://*.world-it.example', /CORS_ORIGINS must list exact origins/],
+    ['SMTP_URL', '', /SMTP_URL is required when NODE_ENV=production .*development outbox/],
+  ])('refuses to start in production with %s=%j, naming the variable', (name, value, message) => {
+    const env = { ...prod(), [name]: value };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (err) {
+      expect((err as ConfigError).variable).toBe(name);
+    }
+  });
+
+  it('refuses the same secret for access and refresh tokens in production', () => {
+    const env = { ...prod(), JWT_REFRESH_SECRET: prod().JWT_ACCESS_SECRET };
+    expect(() => loadConfig(env)).toThrow(/JWT_REFRESH_SECRET must differ from JWT_ACCESS_SECRET/);
+  });
+
+  it('keeps development convenient: a wildcard origin, the dev outbox and any 32+ character secret start', () => {
+    const c = loadConfig({ ...base(), CORS_ORIGINS: '*', JWT_ACCESS_SECRET: 'a'.repeat(32) });
+    expect(c.corsOrigins).toEqual(['*']);
+    expect(c.smtpUrl).toBeNull();
+    expect(c.jwt.accessSecret).toBe('a'.repeat(32));
   });
 
   it('outside production keeps one generated secret per data dir, so sessions survive restarts', () => {

@@ -96,10 +96,20 @@ function duration(env: Env, name: string, fallback: number): number {
   return seconds;
 }
 
+/** Words of a placeholder someone forgot to replace (docs, tutorials, templates). */
+const PLACEHOLDER_SECRET =
+  /change[-_ ]?me|change[-_ ]?this|replace[-_ ]?me|your[-_ ]?secret|placeholder|^(secret|password)+$/i;
+
 function secret(env: Env, name: string, isProduction: boolean, dataDir: string): string {
   const raw = str(env, name);
   if (raw !== undefined) {
     if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters long');
+    if (isProduction && PLACEHOLDER_SECRET.test(raw)) {
+      throw new ConfigError(name, 'is a placeholder: set a random value, e.g. `openssl rand -base64 48`');
+    }
+    if (isProduction && new Set(raw).size < 10) {
+      throw new ConfigError(name, 'is not random enough (fewer than 10 different characters)');
+    }
     return raw;
   }
   if (isProduction) throw new ConfigError(name, 'is required when NODE_ENV=production');
@@ -168,6 +178,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit))
     throw new ConfigError('BODY_LIMIT', `must look like 100kb or 1mb, got "${bodyLimit}"`);
 
+  const jwt = {
+    accessSecret: secret(env, 'JWT_ACCESS_SECRET', isProduction, dataDir),
+    refreshSecret: secret(env, 'JWT_REFRESH_SECRET', isProduction, dataDir),
+    accessTtlSeconds: duration(env, 'JWT_ACCESS_TTL', 15 * 60),
+    refreshTtlSeconds: duration(env, 'JWT_REFRESH_TTL', 30 * 86400),
+  };
+  if (isProduction && jwt.accessSecret === jwt.refreshSecret) {
+    throw new ConfigError('JWT_REFRESH_SECRET', 'must differ from JWT_ACCESS_SECRET');
+  }
+
+  if (isProduction && corsOrigins.some((o) => o.includes('*'))) {
+    throw new ConfigError('CORS_ORIGINS', 'must list exact origins in production, not a wildcard "*"');
+  }
+  if (isProduction && smtpUrl === null) {
+    throw new ConfigError(
+      'SMTP_URL',
+      'is required when NODE_ENV=production (without it mail would go to the development outbox)',
+    );
+  }
+
   return new AppConfig({
     nodeEnv,
     isProduction,
@@ -178,12 +208,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     redisUrl,
     queuePrefix: str(env, 'QUEUE_PREFIX') ?? 'world-it',
-    jwt: {
-      accessSecret: secret(env, 'JWT_ACCESS_SECRET', isProduction, dataDir),
-      refreshSecret: secret(env, 'JWT_REFRESH_SECRET', isProduction, dataDir),
-      accessTtlSeconds: duration(env, 'JWT_ACCESS_TTL', 15 * 60),
-      refreshTtlSeconds: duration(env, 'JWT_REFRESH_TTL', 30 * 86400),
-    },
+    jwt,
     smtpUrl,
     mailFrom,
     mediaDir: resolve(str(env, 'MEDIA_DIR') ?? join(dataDir, 'media')),

@@ -24,6 +24,22 @@ export class BullJobQueue extends JobQueue {
     });
   }
 
+  async repeat<N extends JobName>(name: N, data: JobPayloads[N], everyMs: number): Promise<void> {
+    // A schedule of this job with another period (an older version of the app) would run besides this one.
+    for (const r of await this.queue.getRepeatableJobs()) {
+      if (r.name === name && Number(r.every) !== everyMs) await this.queue.removeRepeatableByKey(r.key);
+    }
+    // Same name + jobId + period → the same repeat key: every process adding it shares one schedule,
+    // and each run's job id is derived from the key and the period's start, so a run is enqueued once.
+    await this.queue.add(name, data, {
+      jobId: `${name}-schedule`, // no ":" in it: Bull splits its repeat keys on ":"
+      repeat: { every: everyMs },
+      attempts: 1,
+      removeOnComplete: 100,
+      removeOnFail: 100,
+    });
+  }
+
   async remove(jobId: string): Promise<void> {
     const job = await this.queue.getJob(jobId);
     if (!job) return;

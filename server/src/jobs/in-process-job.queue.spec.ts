@@ -61,3 +61,31 @@ describe('InProcessJobQueue counts', () => {
     expect(await queue.counts()).toEqual({ waiting: 0, active: 0, failed: 1, completed: 0, delayed: 0 });
   });
 });
+
+/** Embedded mode is one process: a repeated job runs once per period from one timer, until shutdown. */
+describe('InProcessJobQueue repeat', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('runs the job once per period, a second schedule replaces the first, and shutdown stops it', async () => {
+    const registry = new JobRegistry();
+    let runs = 0;
+    registry.register(JobName.HousekeepingSessions, async () => {
+      runs++;
+    });
+    const queue = new InProcessJobQueue(registry);
+    await queue.repeat(JobName.HousekeepingSessions, {}, 60_000);
+    await queue.repeat(JobName.HousekeepingSessions, {}, 60_000); // scheduling again adds no second timer
+    await jest.advanceTimersByTimeAsync(59_999);
+    expect(runs).toBe(0);
+    await jest.advanceTimersByTimeAsync(10); // the period's job starts on the next tick (a 0 ms timer is 1 ms)
+    expect(runs).toBe(1);
+    await jest.advanceTimersByTimeAsync(120_000);
+    expect(runs).toBe(3);
+    expect((await queue.counts()).completed).toBe(3);
+    await queue.onApplicationShutdown();
+    await jest.advanceTimersByTimeAsync(600_000);
+    expect(runs).toBe(3);
+  });
+});

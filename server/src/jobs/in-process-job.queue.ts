@@ -23,6 +23,7 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationBootstra
   private readonly log = new Logger('InProcessQueue');
   private readonly jobs = new Map<string, PendingJob>();
   private readonly running = new Set<Promise<void>>();
+  private readonly repeating = new Map<string, NodeJS.Timeout>();
   private completed = 0;
   private failed = 0;
   private closed = false;
@@ -41,6 +42,18 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationBootstra
     const jobId = options.jobId ?? randomUUID();
     if (this.jobs.has(jobId)) return;
     this.schedule(jobId, name, data, 1, options.delayMs ?? 0);
+  }
+
+  /** One timer per name in this (the only) process; each run is an ordinary job with a per-period id. */
+  async repeat<N extends JobName>(name: N, data: JobPayloads[N], everyMs: number): Promise<void> {
+    if (this.closed) throw new Error('Queue is closed');
+    clearInterval(this.repeating.get(name));
+    const timer = setInterval(() => {
+      if (this.closed) return;
+      void this.add(name, data, { jobId: `repeat:${name}:${Math.floor(Date.now() / everyMs)}` });
+    }, everyMs);
+    timer.unref();
+    this.repeating.set(name, timer);
   }
 
   private schedule(jobId: string, name: string, data: unknown, attempt: number, delayMs: number): void {
@@ -98,6 +111,7 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationBootstra
   /** Lets jobs in flight finish; drops those still waiting (their outbox rows remain to be relayed). */
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
+    for (const timer of this.repeating.values()) clearInterval(timer);
     for (const job of this.jobs.values()) if (!job.active) clearTimeout(job.timer);
     await Promise.allSettled([...this.running]);
   }

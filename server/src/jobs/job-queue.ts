@@ -23,6 +23,12 @@ export interface JobContext {
  */
 export abstract class JobQueue {
   abstract add<N extends JobName>(name: N, data: JobPayloads[N], options?: JobOptions): Promise<void>;
+  /**
+   * A job that repeats every `everyMs`, run ONCE per period however many processes schedule it
+   * (Bull: a repeatable job with a fixed id, one schedule key in Redis; in-process: one timer, the
+   * process is alone). Scheduling again is a no-op; a changed period replaces the old schedule.
+   */
+  abstract repeat<N extends JobName>(name: N, data: JobPayloads[N], everyMs: number): Promise<void>;
   /** Drops a job still waiting or delayed (an active one runs on). */
   abstract remove(jobId: string): Promise<void>;
   /** The queue's name (the contract's `JOB_QUEUE`) and its jobs by state. */

@@ -18,10 +18,17 @@ describe('JobRegistry (job name → handler)', () => {
     registry.register(JobName.RegistrationCode, noop);
     registry.register(JobName.PasswordResetCode, noop);
     expect(() => registry.assertComplete()).toThrow(
-      `No handler registered for job(s): email-change-code, unread-digest`,
+      `No handler registered for job(s): email-change-code, unread-digest, housekeeping-sessions`,
     );
     registry.register(JobName.EmailChangeCode, noop);
     registry.register(JobName.UnreadDigest, noop);
+    expect(() => registry.assertComplete()).toThrow(
+      'No handler registered for job(s): housekeeping-sessions, housekeeping-codes, housekeeping-mail, housekeeping-uploads',
+    );
+    registry.register(JobName.HousekeepingSessions, noop);
+    registry.register(JobName.HousekeepingCodes, noop);
+    registry.register(JobName.HousekeepingMail, noop);
+    registry.register(JobName.HousekeepingUploads, noop);
     expect(() => registry.assertComplete()).not.toThrow();
   });
 

@@ -5,6 +5,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * not memory, because the worker writes it and the API serves it (`GET /api/dev/outbox`).
  */
 @Entity('dev_outbox')
+// Housekeeping deletes by these (made by the migration, partial where only some rows qualify).
+@Index('dev_outbox_sent_at_idx', { synchronize: false })
 @Index('dev_outbox_recipient_sent_at_idx', ['recipient', 'sentAt'])
 export class DevOutboxMail {
   @PrimaryGeneratedColumn('uuid')

@@ -6,6 +6,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * reached the queue yet: the periodic relay retries it, so no mail is lost while Redis is down.
  */
 @Entity('mail_outbox')
+// Housekeeping deletes by these (made by the migration, partial where only some rows qualify).
+@Index('mail_outbox_enqueued_at_idx', { synchronize: false })
 @Index('mail_outbox_pending_idx', ['createdAt'], { where: '"enqueued_at" IS NULL' })
 export class MailOutbox {
   @PrimaryGeneratedColumn('uuid')

@@ -15,8 +15,8 @@ import { SentMail } from './sent-mail.entity';
 /**
  * Mail for both processes: the producer side (outbox + relay to the queue), the consumer side
  * (handlers of the code mails, `MailSender` and its transport), and outside production the dev
- * outbox route. Global; imported (forRoot) by AppModule and WorkerModule; the periodic relay and clean-ups run only
- * where ScheduleModule is loaded (the API).
+ * outbox route. Global; imported (forRoot) by AppModule and WorkerModule; the periodic relay runs only where
+ * ScheduleModule is loaded (the API); the clean-up is the `housekeeping-mail` job (MailHousekeeping).
  */
 @Module({})
 export class MailModule {
@@ -29,6 +29,7 @@ export class MailModule {
     } else if (!config.isProduction) {
       transport = DevOutboxTransport;
     } else {
+      // Unreachable through loadConfig (it refuses NODE_ENV=production without SMTP_URL); kept for hand-made configs.
       new Logger('Mail').error('NODE_ENV=production without SMTP_URL: no mail can be sent');
       transport = UnconfiguredMailTransport;
     }

@@ -3,6 +3,8 @@ import { User } from '../users/user.entity';
 
 /** An uploaded picture, stored re-encoded as WebP (see media-urls.ts for where its files live). */
 @Entity('images')
+// Housekeeping deletes by these (made by the migration, partial where only some rows qualify).
+@Index('images_deleted_at_idx', { synchronize: false })
 // (owner_id, created_at DESC, id DESC) WHERE deleted_at IS NULL: a user's gallery in keyset pages (made by the migration).
 @Index('images_owner_created_idx', { synchronize: false })
 export class ImageEntity {

@@ -145,8 +145,8 @@ export class PostsRepository {
   }
 
   /** Who wrote it, its visibility and time; null when there is no such post or its author is banned. */
-  async facts(id: string): Promise<PostFacts | null> {
-    const rows: PostFacts[] = await this.posts.query(
+  async facts(id: string, em?: EntityManager): Promise<PostFacts | null> {
+    const rows: PostFacts[] = await (em ?? this.posts.manager).query(
       `SELECT p.id, p.author_id, p.visibility, p.created_at FROM posts p
          JOIN users u ON u.id = p.author_id AND NOT u.banned WHERE p.id = $1`,
       [id],

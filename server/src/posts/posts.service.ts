@@ -114,7 +114,7 @@ export class PostsService {
     if (post.author_id !== me) throw new ForbiddenException('Only the author may edit this post');
     await this.db.transaction(async (em) => {
       if (!(await this.posts.lock(id, em))) throw new NotFoundException(NOT_FOUND);
-      const before = (await this.posts.facts(id)) ?? post;
+      const before = (await this.posts.facts(id, em)) ?? post;
       const visibility = dto.visibility ?? before.visibility;
       await this.posts.update(id, { title: dto.title, content: dto.content, visibility: dto.visibility }, em);
       if (dto.tags !== undefined || visibility !== before.visibility) {
@@ -136,7 +136,7 @@ export class PostsService {
     }
     await this.db.transaction(async (em) => {
       if (!(await this.posts.lock(id, em))) return;
-      const current = (await this.posts.facts(id)) ?? post;
+      const current = (await this.posts.facts(id, em)) ?? post;
       await this.posts.delete(id, current.visibility === 'public', em);
     });
   }

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ImageEntity } from '../media/image.entity';
 import { User } from '../users/user.entity';
 
@@ -7,6 +7,8 @@ import { User } from '../users/user.entity';
  * picked). The active one is users.avatar_image_id, so rendering an avatar anywhere needs no join here.
  */
 @Entity('avatars')
+// Who uses an image as an avatar (the orphaned-upload check; made by the migration).
+@Index('avatars_image_idx', { synchronize: false })
 export class AvatarEntity {
   @PrimaryColumn({ type: 'uuid' })
   userId: string;

@@ -1,6 +1,5 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { BadRequestException, GoneException, Injectable, Logger } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
 import {
   CODE_LENGTH,
   CODE_MAX_ATTEMPTS,
@@ -23,8 +22,6 @@ export interface VerifiedCode {
   /** The address the code was mailed to (lower-cased). */
   email: string;
 }
-
-const CLEANUP_EVERY_MS = 15 * 60 * 1000;
 
 /**
  * Six-digit codes mailed for registration, password reset and email change. Only an HMAC is stored
@@ -119,15 +116,12 @@ export class RegistrationCodeService {
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
-  /** Dead codes are deleted once they can no longer hold the resend cooldown. */
-  @Interval('registration-code-cleanup', CLEANUP_EVERY_MS)
-  async cleanUp(): Promise<void> {
-    try {
-      const n = await this.store.deleteDead(CODE_MAX_ATTEMPTS, RESEND_COOLDOWN_SECONDS);
-      if (n) this.log.log(`Deleted ${n} dead code(s)`);
-    } catch (err) {
-      this.log.warn(`Clean-up failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
+  /**
+   * Dead codes are deleted once they can no longer hold the resend cooldown (the housekeeping job,
+   * `housekeeping-codes`; a failure fails the job and the next run tries again).
+   */
+  deleteDeadCodes(): Promise<number> {
+    return this.store.deleteDead(CODE_MAX_ATTEMPTS, RESEND_COOLDOWN_SECONDS);
   }
 }
 

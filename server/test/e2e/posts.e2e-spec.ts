@@ -9,9 +9,10 @@ describe('Posts: /api/posts, likes, comments, /api/tags', () => {
   let t: TestApp;
   const sockets = chatSockets();
 
+  // A PGlite boot (the embedded run) on a busy 2-core machine can take longer than a test's 30 s.
   beforeAll(async () => {
     t = await createTestApp();
-  });
+  }, 90_000);
   afterAll(async () => {
     await t.close();
   });
@@ -403,7 +404,7 @@ describe('Posts: /api/posts, likes, comments, /api/tags', () => {
         await as(ann).get(path).expect(200);
         const call = spy.mock.calls.find(([sql]) => /WITH page AS/.test(sql) || /FROM tags WHERE name LIKE/.test(sql));
         if (!call) throw new Error(`no page query for ${path}`);
-        return [call[0], call[1] ?? []];
+        return [call[0], (call[1] as unknown[] | undefined) ?? []];
       };
       const queries = {
         feed: await captured('/api/posts?scope=feed'),

@@ -10,6 +10,7 @@ import { Notifications1732300008000 } from './1732300008000-notifications';
 import { PeopleOrder1732300009000 } from './1732300009000-people-order';
 import { GroupedNotifications1732300011000 } from './1732300011000-grouped-notifications';
 import { Posts1732300010000 } from './1732300010000-posts';
+import { Housekeeping1732300013500 } from './1732300013500-housekeeping';
 
 /** Every migration, in order. A new migration is added here (explicit list: no globs that differ between ts and js). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   PeopleOrder1732300009000,
   Posts1732300010000,
   GroupedNotifications1732300011000,
+  Housekeeping1732300013500,
 ];

@@ -62,6 +62,23 @@ describe('NotificationsStore', () => {
     expect(store.unreadCount()).toBe(0);
   });
 
+  it('asks once per connection: signing in waits for the socket instead of asking twice', () => {
+    answerCount(0);
+    TestBed.resetTestingModule();
+    socket = new FakeSocketService();
+    socket.state.next('connecting');
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: SocketService, useValue: socket }],
+    });
+    http = TestBed.inject(HttpTestingController);
+    store = TestBed.inject(NotificationsStore);
+    TestBed.tick();
+    http.expectNone('/api/notifications/unread-count');
+    socket.state.next('connected');
+    http.expectOne('/api/notifications/unread-count').flush({ count: 5 });
+    expect(store.unreadCount()).toBe(5);
+  });
+
   it('asks again after the socket reconnects (what came while it was away)', () => {
     answerCount(0);
     socket.state.next('disconnected');

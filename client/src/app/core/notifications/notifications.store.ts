@@ -20,8 +20,8 @@ function isNotification(value: unknown): value is Notification {
 export type NotificationsListState = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
- * My notifications: the unread count for the bell (fetched at sign-in and after a reconnect, then
- * kept by the server's `notifications:unread` pushes) and the list the bell opens, newest first,
+ * My notifications: the unread count for the bell (fetched each time the socket connects, so after
+ * sign-in and after every reconnect, then kept by the server's `notifications:unread` pushes) and the list the bell opens, newest first,
  * with new ones added live. One per app, following the session.
  */
 @Injectable({ providedIn: 'root' })
@@ -76,12 +76,11 @@ export class NotificationsStore {
       )
       .subscribe(() => this.recounts.next());
 
+    // Signing in or out starts over; the count itself comes when the socket connects (above), which
+    // follows every sign-in: asking here as well would only send the same request twice.
     effect(() => {
-      const signedIn = this.auth.isSignedIn();
-      untracked(() => {
-        this.reset();
-        if (signedIn) this.recounts.next();
-      });
+      this.auth.isSignedIn();
+      untracked(() => this.reset());
     });
   }
 

@@ -75,8 +75,16 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 const message = (roomId: string, id = 'm1'): Message =>
   ({ id, roomId, clientId: null, content: 'hi', image: null, createdAt: '', editedAt: null }) as unknown as Message;
 
+/**
+ * socket.io-client is imported lazily: lets the import and the connect that follows it settle
+ * (promise callbacks only, so fake timers do not stop it).
+ */
+async function settle(until: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !until(); i++) await Promise.resolve();
+}
+
 describe('SocketService', () => {
-  function setup(signedIn = true, accessToken = 't1'): { socket: SocketService; auth: AuthService } {
+  async function setup(signedIn = true, accessToken = 't1'): Promise<{ socket: SocketService; auth: AuthService }> {
     fake = new FakeSocket();
     localStorage.clear();
     if (signedIn) {
@@ -87,23 +95,56 @@ describe('SocketService', () => {
     });
     const socket = TestBed.inject(SocketService);
     TestBed.tick();
+    if (signedIn) await settle(() => fake.connect.mock.calls.length > 0);
     return { socket, auth: TestBed.inject(AuthService) };
   }
 
-  it('connects to /chat with the access token when signed in', () => {
-    setup();
+  beforeEach(() => jest.mocked(io).mockClear());
+
+  it('connects to /chat with the access token when signed in', async () => {
+    await setup();
+    expect(io).toHaveBeenCalledTimes(1);
     expect(io).toHaveBeenCalledWith('/chat', expect.objectContaining({ autoConnect: false }));
     expect(fake.auth).toEqual({ token: 't1' });
     expect(fake.connect).toHaveBeenCalledTimes(1);
   });
 
-  it('stays disconnected while signed out', () => {
-    setup(false);
+  it('does not load socket.io-client while signed out; signing in loads it and connects', async () => {
+    const { socket } = await setup(false);
+    const states: ConnectionState[] = [];
+    socket.connectionState$.subscribe((s) => states.push(s));
+    // A stream subscribed before the socket exists attaches to it once it does.
+    const presence: unknown[] = [];
+    socket.on('presence').subscribe((p) => presence.push(p));
+    await settle(() => false);
+    expect(io).not.toHaveBeenCalled();
+    expect(socket.connected).toBe(false);
+
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken: 't9', refreshToken: 'r9', user: me }));
+    window.dispatchEvent(new StorageEvent('storage', { key: SESSION_STORAGE_KEY }));
+    TestBed.tick();
+    await settle(() => fake.connect.mock.calls.length > 0);
+    expect(io).toHaveBeenCalledTimes(1);
+    expect(fake.auth).toEqual({ token: 't9' });
+    expect(states).toEqual(['disconnected', 'connecting']);
+    fake.serverEmit('presence', { userId: 'u2', online: true, lastSeenAt: null });
+    expect(presence).toHaveLength(1);
+  });
+
+  it('a logout before socket.io-client arrives leaves it unconnected', async () => {
+    const { auth } = await setup(false);
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ accessToken: 't9', refreshToken: 'r9', user: me }));
+    window.dispatchEvent(new StorageEvent('storage', { key: SESSION_STORAGE_KEY }));
+    TestBed.tick();
+    auth.clearSession();
+    TestBed.tick();
+    await settle(() => jest.mocked(io).mock.calls.length > 0);
+    await settle(() => false);
     expect(fake.connect).not.toHaveBeenCalled();
   });
 
-  it('reports the connection state', () => {
-    const { socket } = setup();
+  it('reports the connection state', async () => {
+    const { socket } = await setup();
     const states: ConnectionState[] = [];
     socket.connectionState$.subscribe((s) => states.push(s));
     fake.connected = true;
@@ -115,8 +156,8 @@ describe('SocketService', () => {
     expect(states).toEqual(['connecting', 'connected', 'connecting', 'disconnected']);
   });
 
-  it('reconnects with the fresh token after a refresh and disconnects on logout', () => {
-    const { auth } = setup();
+  it('reconnects with the fresh token after a refresh and disconnects on logout', async () => {
+    const { auth } = await setup();
     auth.refresh().subscribe();
     TestBed.inject(HttpTestingController)
       .expectOne('/api/auth/refresh')
@@ -131,8 +172,8 @@ describe('SocketService', () => {
     expect(fake.disconnect).toHaveBeenCalledTimes(2);
   });
 
-  it('shares one socket listener per event and removes it after the last unsubscribe', () => {
-    const { socket } = setup();
+  it('shares one socket listener per event and removes it after the last unsubscribe', async () => {
+    const { socket } = await setup();
     const a: unknown[] = [];
     const b: unknown[] = [];
     const subA = socket.on('presence').subscribe((p) => a.push(p));
@@ -149,8 +190,8 @@ describe('SocketService', () => {
     expect(fake.count('presence')).toBe(0);
   });
 
-  it('roomMessages$ delivers only that room’s events, tagged by type', () => {
-    const { socket } = setup();
+  it('roomMessages$ delivers only that room’s events, tagged by type', async () => {
+    const { socket } = await setup();
     const events: RoomEvent[] = [];
     const sub = socket.roomMessages$('room-a').subscribe((e) => events.push(e));
 
@@ -170,7 +211,7 @@ describe('SocketService', () => {
   });
 
   it('emitWithAck resolves with the server acknowledgement', async () => {
-    const { socket } = setup();
+    const { socket } = await setup();
     const pending = socket.emitWithAck('message:send', { roomId: 'r', content: 'hi', clientId: 'c1' }, 5000);
     const sent = fake.emitted.at(-1)!;
     expect(sent.event).toBe('message:send');
@@ -181,14 +222,14 @@ describe('SocketService', () => {
   });
 
   it('emitWithAck rejects with SocketAckTimeoutError when no answer comes', async () => {
-    const { socket } = setup();
+    const { socket } = await setup();
     const pending = socket.emitWithAck('read', { roomId: 'r', messageId: 'm' });
     (fake.emitted.at(-1)!.args[1] as Listener)(new Error('operation has timed out'));
     await expect(pending).rejects.toBeInstanceOf(SocketAckTimeoutError);
   });
 
-  it('an unauthorized handshake refreshes the token once', () => {
-    const { auth } = setup();
+  it('an unauthorized handshake refreshes the token once', async () => {
+    const { auth } = await setup();
     const refresh = jest.spyOn(auth, 'refresh').mockReturnValue(of('t2'));
     fake.active = false;
     fake.serverEmit('connect_error', new Error('unauthorized'));
@@ -196,8 +237,8 @@ describe('SocketService', () => {
     expect(refresh).toHaveBeenCalledTimes(1);
   });
 
-  it('ends the session when the handshake refresh fails', () => {
-    const { auth } = setup();
+  it('ends the session when the handshake refresh fails', async () => {
+    const { auth } = await setup();
     jest.spyOn(auth, 'refresh').mockReturnValue(throwError(() => new Error('revoked')));
     const expire = jest.spyOn(auth, 'expireSession').mockImplementation(() => undefined);
     fake.active = false;
@@ -215,17 +256,17 @@ describe('SocketService', () => {
       fake.serverEmit('disconnect', 'io server disconnect');
     };
 
-    it('refreshes an expired access token once; the new token reconnects', () => {
-      const { auth } = setup(true, jwt(nowSeconds() - 1));
+    it('refreshes an expired access token once; the new token reconnects', async () => {
+      const { auth } = await setup(true, jwt(nowSeconds() - 1));
       const refresh = jest.spyOn(auth, 'refresh').mockReturnValue(of('t2'));
       serverDisconnect();
       serverDisconnect();
       expect(refresh).toHaveBeenCalledTimes(1);
     });
 
-    it('reconnects with a still-valid token shortly after (a revoked session is then refused at the handshake)', () => {
+    it('reconnects with a still-valid token shortly after (a revoked session is then refused at the handshake)', async () => {
       jest.useFakeTimers();
-      const { auth } = setup(true, jwt(nowSeconds() + 600));
+      const { auth } = await setup(true, jwt(nowSeconds() + 600));
       const refresh = jest.spyOn(auth, 'refresh');
       expect(fake.connect).toHaveBeenCalledTimes(1);
       serverDisconnect();
@@ -235,9 +276,9 @@ describe('SocketService', () => {
       expect(refresh).not.toHaveBeenCalled();
     });
 
-    it('does not come back after a logout that ended the session meanwhile', () => {
+    it('does not come back after a logout that ended the session meanwhile', async () => {
       jest.useFakeTimers();
-      const { auth } = setup(true, jwt(nowSeconds() + 600));
+      const { auth } = await setup(true, jwt(nowSeconds() + 600));
       serverDisconnect();
       auth.clearSession();
       TestBed.tick();
@@ -245,9 +286,9 @@ describe('SocketService', () => {
       expect(fake.connect).toHaveBeenCalledTimes(1);
     });
 
-    it('a disconnect the client asked for is left alone', () => {
+    it('a disconnect the client asked for is left alone', async () => {
       jest.useFakeTimers();
-      setup(true, jwt(nowSeconds() + 600));
+      await setup(true, jwt(nowSeconds() + 600));
       fake.active = false;
       fake.serverEmit('disconnect', 'io client disconnect');
       jest.advanceTimersByTime(SERVER_DISCONNECT_RECONNECT_MS);
@@ -255,7 +296,7 @@ describe('SocketService', () => {
     });
 
     it('an unauthorized ack refreshes an expired token and still resolves with the ack', async () => {
-      const { socket, auth } = setup(true, jwt(nowSeconds() - 1));
+      const { socket, auth } = await setup(true, jwt(nowSeconds() - 1));
       const refresh = jest.spyOn(auth, 'refresh').mockReturnValue(of('t2'));
       fake.connected = true;
       const pending = socket.emitWithAck('read', { roomId: 'r', messageId: 'm' });

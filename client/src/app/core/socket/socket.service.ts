@@ -6,8 +6,19 @@ import {
   type ServerEventPayload,
   type ServerToClientEvents,
 } from '@world-it/contracts';
-import { BehaviorSubject, distinctUntilChanged, filter, map, merge, Observable, share, Subscription } from 'rxjs';
-import { io, type Socket } from 'socket.io-client';
+import {
+  BehaviorSubject,
+  distinctUntilChanged,
+  filter,
+  map,
+  merge,
+  Observable,
+  share,
+  Subscription,
+  switchMap,
+  take,
+} from 'rxjs';
+import type { Socket } from 'socket.io-client';
 
 import { AuthService } from '../auth/auth.service';
 
@@ -93,17 +104,21 @@ interface LooseListener {
  * or an `unauthorized` ack first): then it refreshes the token if it has expired, or else reconnects
  * with it, and a handshake refused as unauthorized refreshes once more. Pages read it through RxJS
  * streams that add a socket listener on first subscribe and remove it on the last unsubscribe.
+ *
+ * socket.io-client (~15 KB compressed) is not part of the first bundle: it is imported when there
+ * is first a token to connect with, so the first paint never waits for it and signed-out pages
+ * never load it. Streams subscribed before it arrives attach to the socket once it exists; emits
+ * wait for it (socket.io then buffers them until connected, as always).
  */
 @Injectable({ providedIn: 'root' })
 export class SocketService {
   private readonly auth = inject(AuthService);
   private readonly state = new BehaviorSubject<ConnectionState>('disconnected');
   private readonly streams = new Map<ServerEventName, Observable<unknown>>();
-  private readonly socket: ChatSocket = io(CHAT_NAMESPACE, {
-    autoConnect: false,
-    auth: { token: '' },
-    transports: ['websocket', 'polling'],
-  });
+  /** The socket once socket.io-client has loaded (null before: nothing to connect yet). */
+  private readonly socket$ = new BehaviorSubject<ChatSocket | null>(null);
+  private loading: Promise<ChatSocket> | null = null;
+  private destroyed = false;
   private token: string | null = null;
   /** The token a refresh was already attempted for, so an unauthorized loop cannot start. */
   private refreshedFor: string | null = null;
@@ -113,42 +128,43 @@ export class SocketService {
   readonly connectionState$: Observable<ConnectionState> = this.state.pipe(distinctUntilChanged());
 
   constructor() {
-    this.socket.on('connect', () => this.state.next('connected'));
-    this.socket.on('disconnect', (reason) => {
-      this.state.next(this.socket.active ? 'connecting' : 'disconnected');
-      // socket.io does not reconnect by itself after the server closed the socket.
-      if (reason === 'io server disconnect') this.renew();
-    });
-    this.socket.on('connect_error', (err) => this.onConnectError(err));
-    this.socket.io.on('reconnect_attempt', () => this.state.next('connecting'));
-
     effect(() => {
       const token = this.auth.accessToken();
       untracked(() => this.follow(token));
     });
 
     inject(DestroyRef).onDestroy(() => {
+      this.destroyed = true;
       clearTimeout(this.reconnectTimer);
       this.refreshSub?.unsubscribe();
-      this.socket.disconnect();
+      this.socket?.disconnect();
       this.state.complete();
+      this.socket$.complete();
     });
   }
 
   get connected(): boolean {
-    return this.socket.connected;
+    return this.socket?.connected ?? false;
   }
 
   /** A shared stream of one server event; the socket listener lives while anyone subscribes. */
   on<E extends ServerEventName>(event: E): Observable<ServerEventPayload<E>> {
     let stream = this.streams.get(event);
     if (!stream) {
-      const socket = this.socket as unknown as LooseListener;
-      stream = new Observable<unknown>((subscriber) => {
-        const listener = (payload: unknown): void => subscriber.next(payload);
-        socket.on(event, listener);
-        return () => socket.off(event, listener);
-      }).pipe(share());
+      stream = this.socket$.pipe(
+        filter((socket): socket is ChatSocket => socket !== null),
+        take(1),
+        switchMap(
+          (socket) =>
+            new Observable<unknown>((subscriber) => {
+              const loose = socket as unknown as LooseListener;
+              const listener = (payload: unknown): void => subscriber.next(payload);
+              loose.on(event, listener);
+              return () => loose.off(event, listener);
+            }),
+        ),
+        share(),
+      );
       this.streams.set(event, stream);
     }
     return stream as Observable<ServerEventPayload<E>>;
@@ -172,22 +188,26 @@ export class SocketService {
     payload: ClientEventPayload<E>,
     timeoutMs = ACK_TIMEOUT_MS,
   ): Promise<ClientEventAck<E>> {
-    return new Promise((resolve, reject) => {
-      const emitter = this.socket.timeout(timeoutMs) as unknown as LooseEmitter;
-      emitter.emit(event, payload, (err: Error | null, ack: ClientEventAck<E>) => {
-        if (err) {
-          reject(new SocketAckTimeoutError(event));
-          return;
-        }
-        if (isUnauthorizedAck(ack)) this.renew();
-        resolve(ack);
+    const send = (socket: ChatSocket): Promise<ClientEventAck<E>> =>
+      new Promise((resolve, reject) => {
+        const emitter = socket.timeout(timeoutMs) as unknown as LooseEmitter;
+        emitter.emit(event, payload, (err: Error | null, ack: ClientEventAck<E>) => {
+          if (err) {
+            reject(new SocketAckTimeoutError(event));
+            return;
+          }
+          if (isUnauthorizedAck(ack)) this.renew();
+          resolve(ack);
+        });
       });
-    });
+    return this.socket ? send(this.socket) : this.load().then(send);
   }
 
   /** Fire-and-forget emit for events that need no answer, such as `typing`. */
   emit<E extends ClientEventName>(event: E, payload: ClientEventPayload<E>): void {
-    (this.socket as unknown as LooseEmitter).emit(event, payload);
+    const send = (socket: ChatSocket): unknown => (socket as unknown as LooseEmitter).emit(event, payload);
+    if (this.socket) send(this.socket);
+    else this.load().then(send, () => undefined);
   }
 
   /**
@@ -202,9 +222,45 @@ export class SocketService {
       return () => {
         stateSub.unsubscribe();
         eventsSub.unsubscribe();
-        if (this.socket.connected) void this.emitWithAck('room:unwatch', { roomId }).catch(() => undefined);
+        if (this.connected) void this.emitWithAck('room:unwatch', { roomId }).catch(() => undefined);
       };
     });
+  }
+
+  private get socket(): ChatSocket | null {
+    return this.socket$.value;
+  }
+
+  /** socket.io-client, imported once (again after a failed import) and its one socket built. */
+  private load(): Promise<ChatSocket> {
+    this.loading ??= import('socket.io-client').then(
+      ({ io }) => {
+        const socket: ChatSocket = io(CHAT_NAMESPACE, {
+          autoConnect: false,
+          auth: { token: '' },
+          transports: ['websocket', 'polling'],
+        });
+        this.listen(socket);
+        this.socket$.next(socket);
+        return socket;
+      },
+      (err: unknown) => {
+        this.loading = null;
+        throw err;
+      },
+    );
+    return this.loading;
+  }
+
+  private listen(socket: ChatSocket): void {
+    socket.on('connect', () => this.state.next('connected'));
+    socket.on('disconnect', (reason) => {
+      this.state.next(socket.active ? 'connecting' : 'disconnected');
+      // socket.io does not reconnect by itself after the server closed the socket.
+      if (reason === 'io server disconnect') this.renew();
+    });
+    socket.on('connect_error', (err) => this.onConnectError(err));
+    socket.io.on('reconnect_attempt', () => this.state.next('connecting'));
   }
 
   private follow(token: string | null): void {
@@ -213,14 +269,28 @@ export class SocketService {
     clearTimeout(this.reconnectTimer);
     if (!token) {
       this.refreshSub?.unsubscribe();
-      this.socket.disconnect();
+      this.socket?.disconnect();
       this.state.next('disconnected');
       return;
     }
-    this.socket.auth = { token };
-    if (this.socket.connected || this.socket.active) this.socket.disconnect();
     this.state.next('connecting');
-    this.socket.connect();
+    const socket = this.socket;
+    if (socket) {
+      this.connectWith(socket, token);
+      return;
+    }
+    this.load().then(
+      // Only if this is still the token to connect with (a logout or refresh may have come meanwhile).
+      (loaded) => this.token === token && !this.destroyed && this.connectWith(loaded, token),
+      // The chunk did not load (offline, a new deploy): the next token change tries again.
+      () => this.token === token && this.state.next('disconnected'),
+    );
+  }
+
+  private connectWith(socket: ChatSocket, token: string): void {
+    socket.auth = { token };
+    if (socket.connected || socket.active) socket.disconnect();
+    socket.connect();
   }
 
   /**
@@ -238,16 +308,17 @@ export class SocketService {
       this.refreshSub = this.auth.refresh().subscribe({ error: () => this.auth.expireSession() });
       return;
     }
-    if (this.socket.active) return;
+    const socket = this.socket;
+    if (!socket || socket.active) return;
     this.state.next('connecting');
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = setTimeout(() => {
-      if (this.token === token && !this.socket.active) this.socket.connect();
+      if (this.token === token && !socket.active) socket.connect();
     }, SERVER_DISCONNECT_RECONNECT_MS);
   }
 
   private onConnectError(err: Error): void {
-    if (this.socket.active) {
+    if (this.socket?.active) {
       // A transport failure: socket.io keeps retrying by itself.
       this.state.next('connecting');
       return;

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { computed, DestroyRef, effect, inject, Injectable, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { type Message, type Page, PAGE_LIMIT_MAX, type ReadEvent, type Room } from '@world-it/contracts';
-import { EMPTY, expand, filter, type Observable, reduce, type Subscription } from 'rxjs';
+import { EMPTY, expand, filter, type Observable, reduce, Subject, type Subscription } from 'rxjs';
 
 import { AuthService } from '../auth/auth.service';
 import { SocketService } from '../socket/socket.service';
@@ -27,6 +27,8 @@ function hasRoomId(value: unknown): value is { roomId: string } {
  * from the server's room list (every page, `unreadCount` per room) each time the socket connects, so
  * a reload or a reconnect starts from the server's truth; socket events keep them live in between.
  * My own `read` reaches every socket of mine, so reading in another tab clears the count here too.
+ * The list it reads is the whole of my rooms as the server has them once the socket is up, so the
+ * messenger's room list refreshes from it (`roomsLoaded$`) rather than asking the server again.
  */
 @Injectable({ providedIn: 'root' })
 export class UnreadStore {
@@ -41,6 +43,7 @@ export class UnreadStore {
   private readonly fetching = new Set<string>();
   private loadSub: Subscription | null = null;
   private loaded = false;
+  private readonly fresh = new Subject<readonly Room[]>();
 
   /** Unread messages in all my rooms. */
   readonly total = computed(() => {
@@ -50,6 +53,11 @@ export class UnreadStore {
   });
   /** The room open on screen: its new messages are read as they arrive, so they never count. */
   readonly activeRoomId = signal<string | null>(null);
+  /**
+   * Every room of mine, in the server's list order (latest activity first), each time they were read
+   * after the socket connected: nothing a socket event would have brought is missing from it.
+   */
+  readonly roomsLoaded$: Observable<readonly Room[]> = this.fresh.asObservable();
 
   constructor() {
     // Signing out or in as someone else starts over (the socket reconnects and the list reloads).
@@ -86,7 +94,10 @@ export class UnreadStore {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((e) => hasRoomId(e) && this.drop(e.roomId));
 
-    this.destroyRef.onDestroy(() => this.loadSub?.unsubscribe());
+    this.destroyRef.onDestroy(() => {
+      this.loadSub?.unsubscribe();
+      this.fresh.complete();
+    });
   }
 
   /** My unread count for a room, or undefined while the room is not known here. */
@@ -136,6 +147,7 @@ export class UnreadStore {
           this.foreign.clear();
           this.counts.set(new Map(rooms.map((r) => [r.id, r.id === this.activeRoomId() ? 0 : r.unreadCount])));
           this.loaded = true;
+          this.fresh.next(rooms);
         },
         // Keep what is shown; the next reconnect tries again.
         error: () => undefined,

@@ -1,26 +1,25 @@
 import { Routes } from '@angular/router';
 
 import { guestGuard } from '../../core/guards/guest.guard';
-import { LoginPage } from './pages/login.page';
-import { RegisterPage } from './pages/register.page';
 
 /**
- * The account pages: only for visitors who are not signed in. Log in and register are where a
- * newcomer lands, so they ship in the first bundle (no second round trip before the first paint on
- * a phone); the rarer steps load on demand.
+ * The account pages: only for visitors who are not signed in, each loaded on demand, so a signed-in
+ * start (the messenger) does not download and run them and the forms library. Log in and register
+ * are where a newcomer lands: index.html preloads their chunks when it opens on /login or /register
+ * (scripts/preload-initial-chunks.mjs), beside the framework, so they cost no extra round trip.
  */
 export const AUTH_ROUTES: Routes = [
   {
     path: 'login',
     title: 'login.submit',
     canActivate: [guestGuard],
-    component: LoginPage,
+    loadComponent: () => import('./pages/login.page').then((m) => m.LoginPage),
   },
   {
     path: 'register',
     title: 'menu.register',
     canActivate: [guestGuard],
-    component: RegisterPage,
+    loadComponent: () => import('./pages/register.page').then((m) => m.RegisterPage),
   },
   {
     path: 'confirm',

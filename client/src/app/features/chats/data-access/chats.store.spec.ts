@@ -45,7 +45,7 @@ describe('ChatsStore', () => {
   /** UnreadStore (which keeps the counts) reads the whole list on every connect: the same rooms here. */
   function flushUnread(items: Room[]): void {
     for (const req of http.match((r) => r.url === '/api/chats' && isUnreadLoad(r)))
-      req.flush({ items, nextCursor: null });
+      if (!req.cancelled) req.flush({ items, nextCursor: null });
   }
 
   const ids = (): string[] => store.rooms().map((r) => r.id);
@@ -149,12 +149,38 @@ describe('ChatsStore', () => {
     expect(store.room('dm')?.members.find((m) => m.id === 'u2')?.online).toBe(true);
   });
 
-  it('re-reads the first page after a reconnect', () => {
+  it('after a reconnect takes my rooms from the list UnreadStore reads, without asking again', () => {
     store.load();
     flushPage([makeRoom({ id: 'a' })]);
     socket.state.next('connecting');
     socket.state.next('connected');
-    flushPage([makeRoom({ id: 'z' }), makeRoom({ id: 'a' })]);
+    // Only UnreadStore's read of every room goes out (afterEach verifies nothing else is pending).
+    flushUnread([makeRoom({ id: 'z' }), makeRoom({ id: 'a' })]);
     expect(ids()).toEqual(['z', 'a']);
+  });
+
+  it('at start-up the page is read once; the first connect brings what happened in between', () => {
+    socket.state.next('connecting');
+    store.load();
+    http
+      .expectOne((r) => r.url === '/api/chats' && !isUnreadLoad(r))
+      .flush({ items: [makeRoom({ id: 'a' }), makeRoom({ id: 'b' })], nextCursor: 'c1' });
+    socket.state.next('connected');
+    http.expectNone((r) => r.url === '/api/chats' && !isUnreadLoad(r));
+    // A room became active before the socket was up: on top; the rooms shown stay, the cursor too.
+    flushUnread([makeRoom({ id: 'n' }), makeRoom({ id: 'b' }), makeRoom({ id: 'a' }), makeRoom({ id: 'c' })]);
+    expect(ids()).toEqual(['n', 'b', 'a']);
+    expect(store.hasMore()).toBe(true);
+  });
+
+  it('rooms read after the connect while the first page is still loading win over it', () => {
+    socket.state.next('connecting');
+    store.load();
+    socket.state.next('connected');
+    flushUnread([makeRoom({ id: 'n' }), makeRoom({ id: 'a' })]);
+    http
+      .expectOne((r) => r.url === '/api/chats' && !isUnreadLoad(r))
+      .flush({ items: [makeRoom({ id: 'a' })], nextCursor: null });
+    expect(ids()).toEqual(['n', 'a']);
   });
 });

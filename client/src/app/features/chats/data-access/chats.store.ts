@@ -1,7 +1,7 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { type Message, type PresenceEvent, type Room, TYPING_TTL_MS, type TypingEvent } from '@world-it/contracts';
-import { filter, pairwise, startWith, type Subscription } from 'rxjs';
+import type { Subscription } from 'rxjs';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { genericErrorMessage, type UiMessage } from '../../../core/i18n/ui-message';
@@ -39,6 +39,8 @@ export class ChatsStore {
   private readonly fetching = new Set<string>();
   private loadSub: Subscription | null = null;
   private pagesLoaded = 0;
+  /** All my rooms read after a connect while the first page was still on its way. */
+  private freshWhileLoading: readonly Room[] | null = null;
 
   /** The rooms with my unread counts as UnreadStore keeps them (it owns what counts as unread). */
   readonly rooms = computed(() =>
@@ -89,17 +91,10 @@ export class ChatsStore {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((e) => hasRoomId(e) && this.onTyping(e));
 
-    // Events missed while offline: re-read the first page after every reconnect.
-    this.socket.connectionState$
-      .pipe(
-        startWith(null),
-        pairwise(),
-        filter(([prev, next]) => prev !== null && prev !== 'connected' && next === 'connected'),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe(() => {
-        if (this.state() !== 'idle') this.load(true);
-      });
+    // Events missed before the socket was up (at start, the first page is read before it connects;
+    // later, while it was away): UnreadStore reads all my rooms each time it connects, and the list
+    // takes them from there rather than asking the server for the same rooms again.
+    this.unread.roomsLoaded$.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((rooms) => this.refresh(rooms));
 
     this.destroyRef.onDestroy(() => {
       this.loadSub?.unsubscribe();
@@ -114,6 +109,7 @@ export class ChatsStore {
   /** Loads the first page; `quiet` keeps the current list on screen while refreshing. */
   load(quiet = false): void {
     this.loadSub?.unsubscribe();
+    this.freshWhileLoading = null;
     if (!quiet) this.state.set('loading');
     this.error.set(null);
     this.loadSub = this.api.myRooms().subscribe({
@@ -128,6 +124,9 @@ export class ChatsStore {
           this.pagesLoaded = 1;
         }
         this.state.set('loaded');
+        const meanwhile = this.freshWhileLoading;
+        this.freshWhileLoading = null;
+        if (meanwhile) this.refresh(meanwhile);
       },
       error: (err: unknown) => {
         if (quiet) return;
@@ -135,6 +134,28 @@ export class ChatsStore {
         this.state.set('error');
       },
     });
+  }
+
+  /**
+   * Takes the rooms as the server has them now (`all`: every room of mine, in list order) for what
+   * the list shows: the rooms loaded so far and any that moved or came above them. The cursor stays:
+   * rooms only ever move up, and "load more" skips rooms already shown.
+   */
+  private refresh(all: readonly Room[]): void {
+    if (this.state() === 'loading') {
+      this.freshWhileLoading = all;
+      return;
+    }
+    if (this.state() !== 'loaded') return;
+    if (this.cursor() === null) {
+      this.list.set(all);
+      return;
+    }
+    const position = new Map(all.map((room, index) => [room.id, index]));
+    const current = this.list();
+    let last = -1;
+    for (const room of current) last = Math.max(last, position.get(room.id) ?? -1);
+    this.list.set(all.slice(0, Math.max(last + 1, Math.min(all.length, current.length))));
   }
 
   loadMore(): void {
