@@ -151,7 +151,7 @@ describe('avatars, photos and albums in a browser', () => {
   });
 
   it('uploads three photos at once on my profile: a progress bar each, then three new thumbnails', async () => {
-    await page.goto(`${baseUrl}/profile`, { waitUntil: 'networkidle' });
+    await page.goto(`${baseUrl}/profile?tab=photos`, { waitUntil: 'networkidle' });
     const grid = page.getByTestId('photos-grid').getByTestId('photo');
     await grid.first().waitFor(); // the two avatar pictures are my photos too
     const before = await grid.count();
@@ -260,7 +260,7 @@ describe('avatars, photos and albums in a browser', () => {
     const other = await signedInPage(browser, bob);
     try {
       const p = other.page;
-      await p.goto(`${baseUrl}/people/${ada.user.id}`, { waitUntil: 'networkidle' });
+      await p.goto(`${baseUrl}/people/${ada.user.id}?tab=photos`, { waitUntil: 'networkidle' });
       await p.getByTestId('photos-grid').waitFor();
       expect(await p.getByTestId('photos-grid').getByTestId('photo').count()).toBe(5);
       expect(await p.getByTestId('photos-drop').count()).toBe(0);
@@ -336,7 +336,7 @@ describe('avatars, photos and albums in a browser', () => {
         ] as const,
       );
       const p = await view.newPage();
-      await p.goto(`${baseUrl}/profile`, { waitUntil: 'networkidle' });
+      await p.goto(`${baseUrl}/profile?tab=photos`, { waitUntil: 'networkidle' });
       await p.getByTestId('photos-grid').waitFor();
       await p.getByTestId('photos-drop').waitFor();
       const overflow = () =>

@@ -3,9 +3,6 @@ import { Routes } from '@angular/router';
 import { authGuard } from './core/guards/auth.guard';
 import { AUTH_ROUTES } from './features/auth/auth.routes';
 import { CHATS_ROUTES } from './features/chats/chats.routes';
-import type { ComingSoonData } from './shared/ui/coming-soon/coming-soon.page';
-
-const loadComingSoonPage = () => import('./shared/ui/coming-soon/coming-soon.page').then((m) => m.ComingSoonPage);
 
 export const routes: Routes = [
   {
@@ -13,9 +10,19 @@ export const routes: Routes = [
     pathMatch: 'full',
     canActivate: [authGuard],
     title: 'nav.feed',
-    // The feed of posts from you and your friends; posts arrive with the Posts issue.
-    data: { titleKey: 'feed.title', messageKey: 'feed.empty', icon: 'feed' } satisfies ComingSoonData,
-    loadComponent: loadComingSoonPage,
+    loadComponent: () => import('./features/feed/pages/feed.page').then((m) => m.FeedPage),
+  },
+  {
+    path: 'tags/:name',
+    canActivate: [authGuard],
+    title: 'posts.tag.pageTitle',
+    loadComponent: () => import('./features/feed/pages/tag.page').then((m) => m.TagPage),
+  },
+  {
+    path: 'posts/:id',
+    canActivate: [authGuard],
+    title: 'posts.page.title',
+    loadComponent: () => import('./features/feed/pages/post.page').then((m) => m.PostPage),
   },
   {
     path: 'chats',

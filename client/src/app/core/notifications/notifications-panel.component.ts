@@ -350,7 +350,18 @@ export class NotificationsPanelComponent {
     if (n.type === 'friend_request' && answer === 'accepted') {
       return this.i18n.t('notifications.nowFriends', { name: this.actorName(n) });
     }
+    const others = this.othersOf(n);
+    if (others > 0 && (n.type === 'post_liked' || n.type === 'post_commented')) {
+      const key = n.type === 'post_liked' ? 'notifications.postLikedMany' : 'notifications.postCommentedMany';
+      return this.i18n.t(key, { name: this.actorName(n), n: others });
+    }
     return this.i18n.t(TEXT[n.type], { name: this.actorName(n) });
+  }
+
+  /** The people besides the named actor in a grouped like/comment notification ("Anna and 3 others"). */
+  private othersOf(n: Notification): number {
+    const count = n.actorsCount;
+    return Number.isInteger(count) && count > 1 ? count - 1 : 0;
   }
 
   protected actorName(n: Notification): string {
@@ -361,7 +372,7 @@ export class NotificationsPanelComponent {
     return formatRelative(iso, this.i18n.lang());
   }
 
-  /** Where a notification leads: the chat, the person, the requests; post ones wait for posts. */
+  /** Where a notification leads: the chat, the person, the requests, the post. */
   protected linkOf(n: Notification): { path: string[]; query: Record<string, string> | null } | null {
     switch (n.type) {
       case 'friend_request':
@@ -372,7 +383,7 @@ export class NotificationsPanelComponent {
         return n.subjectId ? { path: ['/chats', n.subjectId], query: null } : null;
       case 'post_liked':
       case 'post_commented':
-        return null;
+        return n.subjectId ? { path: ['/posts', n.subjectId], query: null } : null;
     }
   }
 

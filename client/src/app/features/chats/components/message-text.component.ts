@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
-import { segmentText } from '../data-access/link-segments';
+import { segmentText } from '../../../shared/util/link-segments';
 
 /** Message text as text nodes, with http(s) URLs as safe external links. Never innerHTML. */
 @Component({

@@ -18,6 +18,7 @@ import { ProfileEditFormComponent } from '../components/profile-edit-form.compon
 import { ProfileFriendshipComponent } from '../components/profile-friendship.component';
 import { ProfileMutualFriendsComponent } from '../components/profile-mutual-friends.component';
 import { ProfilePhotosComponent } from '../components/profile-photos.component';
+import { ProfilePostsComponent } from '../components/profile-posts.component';
 
 type Loaded =
   | { status: 'loading' }
@@ -43,6 +44,7 @@ type Loaded =
     ProfileMutualFriendsComponent,
     AvatarEditorComponent,
     ProfilePhotosComponent,
+    ProfilePostsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './profile.page.html',
@@ -55,6 +57,9 @@ export class ProfilePage {
 
   /** The `:id` route parameter; absent on `/profile`. */
   readonly id = input<string | undefined>();
+  /** `?tab=photos`; the posts otherwise. */
+  readonly tab = input<string | undefined>();
+  protected readonly section = computed(() => (this.tab() === 'photos' ? 'photos' : 'posts'));
 
   protected readonly isMine = computed(() => {
     const id = this.id();
