@@ -178,7 +178,6 @@ export const en = {
 
   'soon.badge': 'Coming soon',
   'feed.title': 'Your feed',
-  'feed.empty': 'Posts from you and your friends will appear here. Writing posts, tags and likes are on their way.',
   'chats.title': 'Chats',
   'chats.empty': 'Direct messages and group rooms will live here, in real time.',
   'chats.listLabel': 'Your chats',
