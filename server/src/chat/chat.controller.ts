@@ -14,6 +14,7 @@ import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated } from '../auth/roles.guard';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { RateLimit } from '../common/rate-limit/rate-limit.guard';
 import { ChatService } from './chat.service';
 import { AddMemberDto } from './dto/add-member.dto';
 import { CreateDirectRoomDto } from './dto/create-direct-room.dto';
@@ -127,6 +128,7 @@ export class ChatController {
   }
 
   @Post(':id/messages')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'Send a message (delivered live exactly as over the socket); idempotent per clientId' })
   async send(
     @CurrentUser() user: AuthUser,
@@ -137,6 +139,7 @@ export class ChatController {
   }
 
   @Patch(':id/messages/:messageId')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'Author: edit a message' })
   edit(
     @CurrentUser() user: AuthUser,
@@ -148,6 +151,7 @@ export class ChatController {
   }
 
   @Delete(':id/messages/:messageId')
+  @RateLimit('messages')
   @HttpCode(204)
   @ApiOperation({ summary: 'Author or room admin: delete a message' })
   async deleteMessage(
