@@ -1,5 +1,7 @@
 import type { Post, Room } from '@world-it/contracts';
 import type { Response } from 'supertest';
+import { DataSource } from 'typeorm';
+import { ImageEntity } from '../../src/media/image.entity';
 import { bearer, createUser, type TestUser } from '../factories/users';
 import { type ChatClient, chatSockets } from '../utils/chat-client';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
@@ -132,6 +134,8 @@ describe('Per-user rate limits on writes, counted in Redis across processes and 
     await upload(two, a).expect(201);
     expectLimited(await upload(one, a), 60);
     expectLimited(await upload(two, a), 60);
+    // Refused before anything was decoded or stored.
+    expect(await one.app.get(DataSource).getRepository(ImageEntity).countBy({ ownerId: a.user.id })).toBe(2);
     await upload(two, b).expect(201);
   });
 
