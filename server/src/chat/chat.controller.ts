@@ -130,6 +130,7 @@ export class ChatController {
   @Post(':id/messages')
   @RateLimit('messages')
   @ApiOperation({ summary: 'Send a message (delivered live exactly as over the socket); idempotent per clientId' })
+  @ApiCreatedResponse({ description: 'Message' })
   async send(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam) id: string,
@@ -141,6 +142,7 @@ export class ChatController {
   @Patch(':id/messages/:messageId')
   @RateLimit('messages')
   @ApiOperation({ summary: 'Author: edit a message' })
+  @ApiOkResponse({ description: 'Message' })
   edit(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam) id: string,
@@ -154,6 +156,7 @@ export class ChatController {
   @RateLimit('messages')
   @HttpCode(204)
   @ApiOperation({ summary: 'Author or room admin: delete a message' })
+  @ApiNoContentResponse()
   async deleteMessage(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam) id: string,

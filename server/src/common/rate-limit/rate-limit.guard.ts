@@ -1,5 +1,7 @@
-import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AuthUser } from '../../auth/auth-user';
 import { RetryLaterException } from '../filters/http-exception.filter';
@@ -10,9 +12,33 @@ const RATE_BUCKET = 'rateBucket';
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Which per-user bucket a write route spends from (default `writes`). */
-export const RateLimit = (bucket: RateBucket): MethodDecorator & ClassDecorator => SetMetadata(RATE_BUCKET, bucket);
+export function RateLimit(bucket: RateBucket): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(RATE_BUCKET, bucket),
+    ApiTooManyRequestsResponse({ description: tooManyDescription(bucket) }),
+  );
+}
 /** A write route that spends from no bucket (use sparingly: e.g. logout-like routes that must always work). */
 export const SkipRateLimit = (): MethodDecorator & ClassDecorator => SetMetadata(RATE_BUCKET, false);
+
+function tooManyDescription(bucket: RateBucket): string {
+  return `Per-user rate limit, bucket \`${bucket}\` (README "Rate limits"): \`Retry-After\` in seconds, \`code: rate_limited\``;
+}
+
+/**
+ * Documents the 429 on every authenticated write the guard limits without a `@RateLimit` of its own
+ * (the `writes` bucket). Routes that already document a 429 (their bucket, or the auth throttle) keep theirs.
+ */
+export function documentRateLimits(doc: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(doc.paths)) {
+    for (const method of ['post', 'put', 'patch', 'delete'] as const) {
+      const op = item[method];
+      if (!op?.security?.length || op.responses['429']) continue;
+      op.responses['429'] = { description: tooManyDescription('writes') };
+    }
+  }
+  return doc;
+}
 
 /** The 429 every limited route and the gateway share: `code: rate_limited` and when to come back. */
 export function rateLimitedMessage(retryAfterMs: number): string {
