@@ -75,6 +75,10 @@ function start(entry, onPort = port) {
       LOG_LEVEL: 'error',
       RATE_LIMIT_AUTH: '1000000',
       RATE_LIMIT_SOCKET_MESSAGES: '1000000',
+      RATE_LIMIT_UPLOADS: '1000000',
+      RATE_LIMIT_POSTS: '1000000',
+      RATE_LIMIT_LIKES: '1000000',
+      RATE_LIMIT_WRITES: '1000000',
     },
   });
   children.push(child);

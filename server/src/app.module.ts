@@ -14,6 +14,7 @@ import { ProfilesModule } from './profiles/profiles.module';
 import { DomainEventsModule } from './common/events/domain-events.module';
 import { FriendshipsModule } from './friendships/friendships.module';
 import { PostsModule } from './posts/posts.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 
 /** The API process: HTTP + the chat gateway. Built from the validated config so transports are chosen once. */
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
         // The worker consumes Bull jobs; with an embedded database it cannot (one process), so the API does.
         CoreModule.forRoot(config, { consumeJobs: config.embedded }),
         ScheduleModule.forRoot(),
+        RateLimitModule,
         DomainEventsModule,
         FriendshipsModule,
         HealthModule,

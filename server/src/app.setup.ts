@@ -10,6 +10,7 @@ import { serveClient } from './common/http/serve-client';
 import { InputTextPipe, limitBodyDepth } from './common/validation/input-text';
 import { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './common/redis-io.adapter';
+import { documentRateLimits } from './common/rate-limit/rate-limit.guard';
 import { serveMedia } from './media/media-static';
 
 /** Everything an API process needs besides its modules; shared by main.ts and the e2e tests. */
@@ -56,7 +57,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1.0')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, doc);
+  return documentRateLimits(SwaggerModule.createDocument(app, doc));
 }
 
 /**

@@ -22,6 +22,8 @@ export type SocketErrorCode =
 export interface SocketError {
   code: SocketErrorCode;
   message: string;
+  /** `rate_limited`: how long until the next event of that kind would be accepted. */
+  retryAfterMs?: number;
 }
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: SocketError };
 

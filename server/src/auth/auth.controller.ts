@@ -16,6 +16,7 @@ import {
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { AuthResponse, Me, RegisterResponse, TokenPair } from '@world-it/contracts';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { SkipRateLimit } from '../common/rate-limit/rate-limit.guard';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { ChangeEmailDto } from './dto/change-email.dto';
@@ -38,6 +39,8 @@ function CodeErrors(): MethodDecorator {
 @ApiTags('auth')
 @ApiTooManyRequestsResponse({ description: 'Rate limited (per IP and per email)' })
 @UseGuards(ThrottlerGuard)
+// Throttled per IP and per email above; the per-user write buckets are for the rest of the API.
+@SkipRateLimit()
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}

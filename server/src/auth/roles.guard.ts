@@ -10,6 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Role } from '@world-it/contracts';
+import { UserRateLimitGuard } from '../common/rate-limit/rate-limit.guard';
 import type { AuthUser } from './auth-user';
 import { JwtAuthGuard } from './jwt-auth.guard';
 
@@ -28,11 +29,14 @@ export class RolesGuard implements CanActivate {
   }
 }
 
-/** Bearer token required; with roles, only those roles (403 for others). */
+/**
+ * Bearer token required; with roles, only those roles (403 for others). Writes (POST/PATCH/PUT/DELETE)
+ * also spend from the user's rate-limit bucket (`@RateLimit(bucket)`, default `writes`; 429 past it).
+ */
 export function Authenticated(...roles: Role[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ROLES, roles),
-    UseGuards(JwtAuthGuard, RolesGuard),
+    UseGuards(JwtAuthGuard, RolesGuard, UserRateLimitGuard),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'Missing, invalid or expired access token' }),
     ...(roles.length ? [ApiForbiddenResponse({ description: `Only ${roles.join(', ')}` })] : []),

@@ -14,6 +14,7 @@ import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated } from '../auth/roles.guard';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { RateLimit } from '../common/rate-limit/rate-limit.guard';
 import { ChatService } from './chat.service';
 import { AddMemberDto } from './dto/add-member.dto';
 import { CreateDirectRoomDto } from './dto/create-direct-room.dto';
@@ -127,7 +128,9 @@ export class ChatController {
   }
 
   @Post(':id/messages')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'Send a message (delivered live exactly as over the socket); idempotent per clientId' })
+  @ApiCreatedResponse({ description: 'Message' })
   async send(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam) id: string,
@@ -137,7 +140,9 @@ export class ChatController {
   }
 
   @Patch(':id/messages/:messageId')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'Author: edit a message' })
+  @ApiOkResponse({ description: 'Message' })
   edit(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam) id: string,
@@ -148,8 +153,10 @@ export class ChatController {
   }
 
   @Delete(':id/messages/:messageId')
+  @RateLimit('messages')
   @HttpCode(204)
   @ApiOperation({ summary: 'Author or room admin: delete a message' })
+  @ApiNoContentResponse()
   async deleteMessage(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam) id: string,

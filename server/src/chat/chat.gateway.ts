@@ -14,12 +14,16 @@ import {
   SOCKET_PAYLOAD_MAX_BYTES,
   type Ack,
   type Message,
+  type SocketError,
   type SocketErrorCode,
 } from '@world-it/contracts';
 import { InputTextError, sanitiseInput } from '../common/validation/input-text';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import type { Namespace } from 'socket.io';
+import { rateLimitedMessage } from '../common/rate-limit/rate-limit.guard';
+import { SOCKET_EVENTS_FACTOR, SOCKET_WINDOW_MS, type RateBucket } from '../common/rate-limit/rate-limits';
+import { UserRateLimiter } from '../common/rate-limit/user-rate-limiter.service';
 import { AppConfig } from '../config/app-config';
 import { roomChannel, watchChannel } from '../realtime/channels';
 import type { RealtimeSocket } from '../realtime/realtime-socket';
@@ -36,9 +40,6 @@ import {
   TypingEventDto,
 } from './dto/socket-payloads.dto';
 
-const RATE_WINDOW_MS = 10_000;
-/** Every other event (typing, read, watch...) gets this many times the message allowance. */
-const OTHER_EVENTS_FACTOR = 10;
 /** socket.io's own frame limit sits well above ours, so an oversized payload is answered, not cut off. */
 export const SOCKET_FRAME_MAX_BYTES = 1024 * 1024;
 /** How much of an unknown event's name its error message repeats. */
@@ -46,13 +47,22 @@ const EVENT_NAME_SHOWN = 64;
 
 /** What the chat keeps on a socket besides what the handshake established. */
 interface ChatSocketState {
-  messages: SlidingWindowLimiter;
+  /** This socket's allowance for events other than messages (the user's budgets live in UserRateLimiter). */
   others: SlidingWindowLimiter;
 }
 type ChatSocket = RealtimeSocket<ChatSocketState>;
 
 /** CORS for the polling transport follows CORS_ORIGINS; set from the config when the gateway starts. */
 let allowedOrigins: string[] = [];
+
+/**
+ * How an event is limited: `message` spends from the user's message bucket (shared with the REST
+ * message routes, every socket and every API process); `event` (typing, read) from this socket's
+ * allowance and the user's event bucket; `other` (watch, unwatch: they write nothing) from this
+ * socket's allowance only.
+ */
+type EventKind = 'message' | 'event' | 'other';
+const USER_BUCKET: Record<EventKind, RateBucket | null> = { message: 'messages', event: 'events', other: null };
 
 /**
  * The chat over socket.io (namespace /chat). Thin: it measures, rate-limits and validates every
@@ -83,6 +93,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly typing: TypingService,
     private readonly lifecycle: SocketLifecycle,
     private readonly config: AppConfig,
+    private readonly limiter: UserRateLimiter,
   ) {}
 
   afterInit(ns: Namespace): void {
@@ -93,8 +104,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   handleConnection(socket: ChatSocket): Promise<void> {
     // Before any event of this socket can arrive (the handlers are bound right after this call).
     const limit = this.config.rateLimitSocketMessages;
-    socket.data.messages = new SlidingWindowLimiter(limit, RATE_WINDOW_MS);
-    socket.data.others = new SlidingWindowLimiter(limit * OTHER_EVENTS_FACTOR, RATE_WINDOW_MS);
+    socket.data.others = new SlidingWindowLimiter(limit * SOCKET_EVENTS_FACTOR, SOCKET_WINDOW_MS);
     socket.onAny((event: string, ...args: unknown[]) => this.unknownEvent(socket, event, args));
     return this.lifecycle.connected(socket);
   }
@@ -136,7 +146,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('typing')
   typingEvent(@ConnectedSocket() socket: ChatSocket, @MessageBody() body: unknown): Promise<Ack> {
-    return this.handle(socket, body, TypingEventDto, 'other', async (p) => {
+    return this.handle(socket, body, TypingEventDto, 'event', async (p) => {
       // Subscribed to the room's channel means being a member (kept current on join/leave).
       if (!socket.rooms.has(roomChannel(p.roomId))) return fail('not_found', 'Room not found');
       await this.typing.set(p.roomId, socket.data.summary, p.isTyping);
@@ -146,7 +156,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('read')
   read(@ConnectedSocket() socket: ChatSocket, @MessageBody() body: unknown): Promise<Ack> {
-    return this.handle(socket, body, ReadEventDto, 'other', async (p) => {
+    return this.handle(socket, body, ReadEventDto, 'event', async (p) => {
       await this.chat.markRead(socket.data.user.id, p.roomId, p.messageId);
       return { ok: true };
     });
@@ -178,12 +188,10 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private unknownEvent(socket: ChatSocket, event: string, args: unknown[]): void {
     if ((socket as unknown as NodeJS.EventEmitter).listenerCount(event) > 0) return;
     const ack = args[args.length - 1];
-    const limited = !socket.data.others.take();
+    const waitMs = socket.data.others.attempt();
     if (typeof ack !== 'function') return;
     const name = String(event).slice(0, EVENT_NAME_SHOWN);
-    (ack as (r: Ack) => void)(
-      limited ? fail('rate_limited', 'Too many events: slow down') : fail('unknown_event', `Unknown event "${name}"`),
-    );
+    (ack as (r: Ack) => void)(waitMs ? rateLimited(waitMs) : fail('unknown_event', `Unknown event "${name}"`));
   }
 
   /** Size, rate, shape, then the action; any failure becomes `{ ok: false, error }`. */
@@ -191,7 +199,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     socket: ChatSocket,
     body: unknown,
     dto: ClassConstructor<D>,
-    kind: 'message' | 'other',
+    kind: EventKind,
     action: (payload: D) => Promise<Ack<A>>,
   ): Promise<Ack<A>> {
     try {
@@ -203,8 +211,15 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       }
       if (payloadBytes(body) > SOCKET_PAYLOAD_MAX_BYTES)
         return fail('too_large', `The payload is larger than ${SOCKET_PAYLOAD_MAX_BYTES / 1024} KB`);
-      const limiter = kind === 'message' ? socket.data.messages : socket.data.others;
-      if (!limiter.take()) return fail('rate_limited', 'Too many events: slow down');
+      if (kind !== 'message') {
+        const waitMs = socket.data.others.attempt();
+        if (waitMs) return rateLimited(waitMs);
+      }
+      const bucket = USER_BUCKET[kind];
+      if (bucket) {
+        const waitMs = await this.limiter.take(bucket, socket.data.user.id);
+        if (waitMs) return rateLimited(waitMs);
+      }
       const payload = await validatePayload(dto, body);
       if (typeof payload === 'string') return fail('validation', payload);
       return await action(payload);
@@ -213,7 +228,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
-  private toError(err: unknown): { ok: false; error: { code: SocketErrorCode; message: string } } {
+  private toError(err: unknown): { ok: false; error: SocketError } {
     if (err instanceof HttpException) {
       const status = err.getStatus();
       const body = err.getResponse() as { message?: string | string[]; code?: string } | string;
@@ -231,11 +246,13 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 }
 
-function fail(
-  code: SocketErrorCode,
-  message: string,
-): { ok: false; error: { code: SocketErrorCode; message: string } } {
+function fail(code: SocketErrorCode, message: string): { ok: false; error: SocketError } {
   return { ok: false, error: { code, message } };
+}
+
+/** The limiter's refusal, with when to try again (the REST twin is 429 + Retry-After). */
+function rateLimited(retryAfterMs: number): { ok: false; error: SocketError } {
+  return { ok: false, error: { code: 'rate_limited', message: rateLimitedMessage(retryAfterMs), retryAfterMs } };
 }
 
 export function payloadBytes(body: unknown): number {

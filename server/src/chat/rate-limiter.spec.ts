@@ -22,3 +22,18 @@ describe('SlidingWindowLimiter', () => {
     expect(limiter.take()).toBe(false);
   });
 });
+
+describe('SlidingWindowLimiter.attempt', () => {
+  it('answers the wait until the oldest hit slides out, and forgets nothing early', () => {
+    let now = 0;
+    const limiter = new SlidingWindowLimiter(2, 1000, () => now);
+    expect(limiter.attempt()).toBe(0);
+    now = 300;
+    expect(limiter.attempt()).toBe(0);
+    now = 400;
+    expect(limiter.attempt()).toBe(600);
+    expect(limiter.idle()).toBe(false);
+    now = 1300;
+    expect(limiter.idle()).toBe(true);
+  });
+});

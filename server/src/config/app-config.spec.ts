@@ -28,6 +28,7 @@ describe('loadConfig', () => {
     expect(c.smtpUrl).toBeNull();
     expect(c.rateLimitAuth).toBe(20);
     expect(c.rateLimitSocketMessages).toBe(20);
+    expect(c.rateLimits).toEqual({ uploads: 30, posts: 30, likes: 120, writes: 120 });
     expect(c.mediaDir).toBe(join(dataDir, 'media'));
     expect(c.jwt.accessTtlSeconds).toBe(900);
     expect(c.publicUrl).toBe('http://localhost:3000');

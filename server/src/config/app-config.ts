@@ -26,6 +26,8 @@ export class AppConfig {
   readonly adminEmails!: string[];
   readonly rateLimitAuth!: number;
   readonly rateLimitSocketMessages!: number;
+  /** Per-user budgets per minute of the HTTP write buckets (see common/rate-limit/rate-limits.ts). */
+  readonly rateLimits!: { uploads: number; posts: number; likes: number; writes: number };
   readonly unreadDigestDelaySeconds!: number;
   readonly bodyLimit!: string;
   /** Express `trust proxy`: which proxies may set X-Forwarded-For (the client IP rate limits use). */
@@ -216,6 +218,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminEmails,
     rateLimitAuth: int(env, 'RATE_LIMIT_AUTH', 20, 1, 1_000_000),
     rateLimitSocketMessages: int(env, 'RATE_LIMIT_SOCKET_MESSAGES', 20, 1, 1_000_000),
+    rateLimits: {
+      uploads: int(env, 'RATE_LIMIT_UPLOADS', 30, 1, 1_000_000),
+      posts: int(env, 'RATE_LIMIT_POSTS', 30, 1, 1_000_000),
+      likes: int(env, 'RATE_LIMIT_LIKES', 120, 1, 1_000_000),
+      writes: int(env, 'RATE_LIMIT_WRITES', 120, 1, 1_000_000),
+    },
     unreadDigestDelaySeconds: int(env, 'UNREAD_DIGEST_DELAY', 600, 1, 7 * 86400),
     bodyLimit,
     trustProxy: str(env, 'TRUST_PROXY') ?? 'loopback',

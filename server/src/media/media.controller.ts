@@ -26,6 +26,7 @@ import { memoryStorage } from 'multer';
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated } from '../auth/roles.guard';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { RateLimit } from '../common/rate-limit/rate-limit.guard';
 import { UuidParamPipe } from '../common/validation/uuid-param.pipe';
 import { MediaService } from './media.service';
 
@@ -36,6 +37,7 @@ export class MediaController {
   constructor(private readonly media: MediaService) {}
 
   @Post()
+  @RateLimit('uploads')
   @ApiOperation({
     summary:
       'Upload a picture (JPEG, PNG, WebP or GIF by content, ≤ 10 MB): stored as WebP without metadata, with a thumbnail',

@@ -13,6 +13,7 @@ import type { Comment, LikeState, Page, Post as PostShape, TagCount } from '@wor
 import type { AuthUser } from '../auth/auth-user';
 import { Authenticated } from '../auth/roles.guard';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { RateLimit } from '../common/rate-limit/rate-limit.guard';
 import { PageQueryDto } from '../common/pagination/cursor';
 import { uuidParam } from '../common/validation/uuid-param.pipe';
 import { CreateCommentDto } from './dto/create-comment.dto';
@@ -43,6 +44,7 @@ export class PostsController {
   }
 
   @Post('posts')
+  @RateLimit('posts')
   @ApiOperation({ summary: 'Write a post (my friends get post:new live)' })
   @ApiCreatedResponse({ description: 'Post' })
   @ApiBadRequestResponse({
@@ -62,6 +64,7 @@ export class PostsController {
   }
 
   @Patch('posts/:id')
+  @RateLimit('posts')
   @ApiOperation({ summary: 'Edit my post: any of the fields; a list given replaces the old one' })
   @ApiOkResponse({ description: 'Post' })
   @ApiBadRequestResponse({ description: 'As for creating; null is never accepted' })
@@ -76,6 +79,7 @@ export class PostsController {
   }
 
   @Delete('posts/:id')
+  @RateLimit('posts')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a post: its author, or an admin' })
   @ApiNoContentResponse()
@@ -86,6 +90,7 @@ export class PostsController {
   }
 
   @Post('posts/:id/like')
+  @RateLimit('likes')
   @HttpCode(200)
   @ApiOperation({ summary: 'Like a post (idempotent; the first like notifies the author)' })
   @ApiOkResponse({ description: 'LikeState { likesCount, likedByMe: true }' })
@@ -95,6 +100,7 @@ export class PostsController {
   }
 
   @Delete('posts/:id/like')
+  @RateLimit('likes')
   @ApiOperation({ summary: 'Take my like back (idempotent)' })
   @ApiOkResponse({ description: 'LikeState { likesCount, likedByMe: false }' })
   @ApiNotFoundResponse({ description: HIDDEN })
@@ -115,6 +121,7 @@ export class PostsController {
   }
 
   @Post('posts/:id/comments')
+  @RateLimit('posts')
   @ApiOperation({ summary: 'Comment on a post (notifies its author)' })
   @ApiCreatedResponse({ description: 'Comment' })
   @ApiBadRequestResponse({ description: 'content 1..2000 after trimming' })
@@ -128,6 +135,7 @@ export class PostsController {
   }
 
   @Delete('posts/:id/comments/:commentId')
+  @RateLimit('posts')
   @HttpCode(204)
   @ApiOperation({ summary: "Delete a comment: its author, the post's author, or an admin" })
   @ApiNoContentResponse()

@@ -361,7 +361,7 @@ describe('Chat socket rate limit', () => {
   });
   afterAll(() => t.close());
 
-  it('acks rate_limited past RATE_LIMIT_SOCKET_MESSAGES messages per 10 s, per socket', async () => {
+  it('acks rate_limited past RATE_LIMIT_SOCKET_MESSAGES messages per 10 s, per user across sockets', async () => {
     const [a, b] = [await createUser(t), await createUser(t)];
     const room = (await t.http.post('/api/chats/direct').set(bearer(a.accessToken)).send({ userId: b.user.id }))
       .body as Room;
@@ -372,13 +372,22 @@ describe('Chat socket rate limit', () => {
       for (let i = 0; i < 7; i++)
         acks.push(await ca.request('message:send', { roomId: room.id, content: `m${i}`, clientId: `rl-${i}` }));
       expect(acks.slice(0, 5).every((x) => x.ok)).toBe(true);
-      expect(acks[5]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+      expect(acks[5]).toMatchObject({ ok: false, error: { code: 'rate_limited', retryAfterMs: expect.any(Number) } });
       expect(acks[6]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
       expect(ca.socket.connected).toBe(true);
-      // Another socket has its own allowance.
+      // Another socket of the same user spends from the same budget (more sockets buy no more messages)...
       expect(
         await other.request('message:send', { roomId: room.id, content: 'other socket', clientId: 'rl-other' }),
-      ).toMatchObject({ ok: true });
+      ).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+      // ...while another user has a budget of their own.
+      const cb = await connectChat(t.url, b.accessToken);
+      try {
+        expect(
+          await cb.request('message:send', { roomId: room.id, content: 'from b', clientId: 'rl-b' }),
+        ).toMatchObject({ ok: true });
+      } finally {
+        cb.close();
+      }
     } finally {
       ca.close();
       other.close();

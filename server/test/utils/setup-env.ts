@@ -13,6 +13,10 @@ Object.assign(process.env, {
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
   RATE_LIMIT_AUTH: '100000',
   RATE_LIMIT_SOCKET_MESSAGES: '100000',
+  RATE_LIMIT_UPLOADS: '100000',
+  RATE_LIMIT_POSTS: '100000',
+  RATE_LIMIT_LIKES: '100000',
+  RATE_LIMIT_WRITES: '100000',
   JWT_ACCESS_SECRET: 'test-access-secret-that-is-long-enough-0123456789',
   JWT_REFRESH_SECRET: 'test-refresh-secret-that-is-long-enough-0123456789',
 });
