@@ -209,17 +209,30 @@ describe('small things a user notices', () => {
       await page.goto(`${baseUrl}/chats/${room.body.id}`, { waitUntil: 'networkidle' });
       await page.getByTestId('room-join').click();
       const toast = page.locator('.toast').first();
-      await toast.waitFor();
       const menu = page.getByTestId('room-settings');
       await menu.waitFor();
-      // Wait out the toast's entrance animation, so the box is where it stays.
-      await toast.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
-      expect(intersects(await box(toast), await box(menu))).toBe(false);
+      await toast.waitFor();
+      // The toast dismisses itself after a few seconds: once it is there, everything is measured in one
+      // step inside the page (after its entrance animation), so a slow machine cannot miss it.
+      const boxes = await toast.evaluate(async (el) => {
+        await Promise.all(el.getAnimations({ subtree: false }).map((a) => a.finished));
+        const rect = (e: Element | null) => {
+          if (!e) return null;
+          const r = e.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        };
+        return {
+          toast: rect(el) as { x: number; y: number; width: number; height: number },
+          menu: rect(document.querySelector('[data-testid=room-settings]')),
+          bar: rect(document.querySelector('nav.nav')),
+        };
+      });
+      expect(boxes.menu).not.toBeNull();
+      expect(intersects(boxes.toast, boxes.menu as Box)).toBe(false);
       if (viewport.width < 720) {
         // Above the bottom bar, not over it.
-        const bar = await box(page.locator('nav.nav'));
-        const t = await box(toast);
-        expect(t.y + t.height).toBeLessThanOrEqual(bar.y);
+        expect(boxes.bar).not.toBeNull();
+        expect(boxes.toast.y + boxes.toast.height).toBeLessThanOrEqual((boxes.bar as Box).y);
       }
       await screenshot(page, `small-toast-${viewport.width}-${uk ? 'uk' : 'en'}`);
     }
