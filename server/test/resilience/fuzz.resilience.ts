@@ -253,7 +253,17 @@ describe('resilience: fuzzed requests over every route of the OpenAPI document, 
             const raw = isRaw(r.body) ? r.body.raw : JSON.stringify(r.body ?? null);
             init = { ...init, body: raw, headers: { 'content-type': 'application/json' } };
           }
-          const res = await call(path, init);
+          let res: { status: number; body: string };
+          try {
+            res = await call(path, init);
+          } catch (err) {
+            // Node refuses a request head over 16 KB (431) and may close the socket before the client
+            // has read the answer: that is the transport protecting the server, not an error of ours,
+            // as long as the request was that large and the server still answers.
+            if (path.length <= 16_000) throw err;
+            expect((await call('/api/health')).status).toBe(200);
+            res = { status: 431, body: '{}' };
+          }
           total++;
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res.status >= 500)
