@@ -159,8 +159,8 @@ export class PostsRepository {
   }
 
   /** Who wrote it, its visibility and time; null when there is no such post or its author is banned. */
-  async facts(id: string, em?: EntityManager): Promise<PostFacts | null> {
-    const rows: PostFacts[] = await (em ?? this.posts.manager).query(
+  async facts(id: string): Promise<PostFacts | null> {
+    const rows: PostFacts[] = await this.posts.query(
       `SELECT p.id, p.author_id, p.visibility, p.created_at FROM posts p
          JOIN users u ON u.id = p.author_id AND NOT u.banned WHERE p.id = $1`,
       [id],
@@ -192,10 +192,13 @@ export class PostsRepository {
     return rows.length > 0;
   }
 
-  /** Locks the post row for the rest of the transaction (edits and deletes of one post take turns). */
-  async lock(id: string, em: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await em.query(`SELECT 1 FROM posts WHERE id = $1 FOR UPDATE`, [id]);
-    return rows.length > 0;
+  /** Locks the post row for the rest of the transaction (edits and deletes of one post take turns) and reads it. */
+  async lock(id: string, em: EntityManager): Promise<PostFacts | null> {
+    const rows: PostFacts[] = await em.query(
+      `SELECT id, author_id, visibility, created_at FROM posts WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /**

@@ -20,7 +20,7 @@ import { BlockChecker, FriendDirectory } from '../users/social-graph';
 import { CommentsRepository } from './comments.repository';
 import type { CreateCommentDto } from './dto/create-comment.dto';
 import type { ListPostsQuery } from './dto/list-posts.query';
-import { isValidTag, normaliseTag } from './dto/post-fields';
+import { isValidTag, normaliseTag, TAG_PATTERN } from './dto/post-fields';
 import type { CreatePostDto, UpdatePostDto } from './dto/save-post.dto';
 import { toComment, toPost } from './post.mapper';
 import { PostsRepository, type PostFacts, type PostSource, type Reader } from './posts.repository';
@@ -113,8 +113,8 @@ export class PostsService {
     const post = await this.requireVisible(me, id);
     if (post.author_id !== me) throw new ForbiddenException('Only the author may edit this post');
     await this.db.transaction(async (em) => {
-      if (!(await this.posts.lock(id, em))) throw new NotFoundException(NOT_FOUND);
-      const before = (await this.posts.facts(id, em)) ?? post;
+      const before = await this.posts.lock(id, em);
+      if (!before) throw new NotFoundException(NOT_FOUND);
       const visibility = dto.visibility ?? before.visibility;
       await this.posts.update(id, { title: dto.title, content: dto.content, visibility: dto.visibility }, em);
       if (dto.tags !== undefined || visibility !== before.visibility) {
@@ -135,9 +135,8 @@ export class PostsService {
       throw new ForbiddenException('Only the author or an admin may delete this post');
     }
     await this.db.transaction(async (em) => {
-      if (!(await this.posts.lock(id, em))) return;
-      const current = (await this.posts.facts(id, em)) ?? post;
-      await this.posts.delete(id, current.visibility === 'public', em);
+      const current = await this.posts.lock(id, em);
+      if (current) await this.posts.delete(id, current.visibility === 'public', em);
     });
   }
 
@@ -192,7 +191,7 @@ export class PostsService {
   /** GET /api/tags: up to 10 tags starting with the prefix (normalised like tags are), most used first. */
   async tags(prefix = ''): Promise<TagCount[]> {
     const normalised = normaliseTag(prefix);
-    if (normalised !== '' && !/^[\p{L}\p{N}_-]+$/u.test(normalised)) return [];
+    if (normalised !== '' && !TAG_PATTERN.test(normalised)) return [];
     const rows = await this.posts.tagsByPrefix(normalised, TAG_SUGGESTIONS_MAX);
     return rows.map((r) => ({ name: r.name, postsCount: Number(r.posts_count) }));
   }

@@ -237,6 +237,25 @@ describe('Posts: /api/posts, likes, comments, /api/tags', () => {
     });
   });
 
+  it('answers 401 without a token on every posts route', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const [method, path] of [
+      ['get', '/api/posts'],
+      ['post', '/api/posts'],
+      ['get', `/api/posts/${id}`],
+      ['patch', `/api/posts/${id}`],
+      ['delete', `/api/posts/${id}`],
+      ['post', `/api/posts/${id}/like`],
+      ['delete', `/api/posts/${id}/like`],
+      ['get', `/api/posts/${id}/comments`],
+      ['post', `/api/posts/${id}/comments`],
+      ['delete', `/api/posts/${id}/comments/${id}`],
+      ['get', '/api/tags'],
+    ] as const) {
+      expect([method, path, (await t.http[method](path)).status]).toEqual([method, path, 401]);
+    }
+  });
+
   describe('likes', () => {
     it('like and unlike are idempotent and answer { likesCount, likedByMe }', async () => {
       const [ann, bob] = await people(2);
