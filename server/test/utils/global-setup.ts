@@ -10,7 +10,8 @@ import { RUN_ENV, TEST_REDIS_URL, createDatabase, databaseUrlFor, runId, type Te
 export default async function globalSetup(): Promise<void> {
   const id = runId();
   const databaseName = `world_it_test_${id}`;
-  await createDatabase(databaseName);
+  const resilienceDatabase = `${databaseName}_resilience`;
+  await Promise.all([createDatabase(databaseName), createDatabase(resilienceDatabase)]);
   const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect().catch((err: Error) => {
     throw new Error(`Redis is not reachable at ${TEST_REDIS_URL} (${err.message}). Start it, or set TEST_REDIS_URL.`);
@@ -23,10 +24,19 @@ export default async function globalSetup(): Promise<void> {
     redisUrl: TEST_REDIS_URL,
     queuePrefix: `world-it-test-${id}`,
     dataDir: mkdtempSync(join(tmpdir(), 'world-it-e2e-')),
+    resilience: {
+      databaseName: resilienceDatabase,
+      databaseUrl: databaseUrlFor(resilienceDatabase),
+      queuePrefix: `world-it-test-${id}-resilience`,
+    },
   };
-  const ds = new DataSource({ ...dataSourceOptions({ databaseUrl: run.databaseUrl, dataDir: run.dataDir }, []) });
+  await Promise.all([run.databaseUrl, run.resilience.databaseUrl].map((url) => migrate(url, run.dataDir)));
+  process.env[RUN_ENV] = JSON.stringify(run);
+}
+
+async function migrate(databaseUrl: string, dataDir: string): Promise<void> {
+  const ds = new DataSource({ ...dataSourceOptions({ databaseUrl, dataDir }, []) });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();
-  process.env[RUN_ENV] = JSON.stringify(run);
 }

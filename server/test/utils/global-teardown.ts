@@ -5,7 +5,7 @@ export default async function globalTeardown(): Promise<void> {
   const raw = process.env[RUN_ENV];
   if (!raw) return;
   const run = JSON.parse(raw) as TestRun;
-  await dropDatabase(run.databaseName);
+  await Promise.all([dropDatabase(run.databaseName), dropDatabase(run.resilience.databaseName)]);
   await deleteRedisKeys(run.redisUrl, run.queuePrefix);
   rmSync(run.dataDir, { recursive: true, force: true });
 }

@@ -13,6 +13,11 @@ export interface TestRun {
   redisUrl: string;
   queuePrefix: string;
   dataDir: string;
+  /**
+   * The resilience suite's own database and queue prefix: its fuzz writes hostile names, posts and bans,
+   * which must not show up in other suites' searches and lists that run beside it.
+   */
+  resilience: { databaseName: string; databaseUrl: string; queuePrefix: string };
 }
 
 export function databaseUrlFor(name: string): string {

@@ -23,7 +23,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** One real API process on this run's PostgreSQL and Redis (or whatever `env` overrides). */
+/** One real API process on this run's resilience database and Redis (or whatever `env` overrides). */
 export class ApiProcess {
   readonly url: string;
   readonly exited: Promise<number | null>;
@@ -40,9 +40,9 @@ export class ApiProcess {
       ...process.env,
       NODE_ENV: 'test',
       PORT: String(port),
-      DATABASE_URL: run.databaseUrl,
+      DATABASE_URL: run.resilience.databaseUrl,
       REDIS_URL: run.redisUrl,
-      QUEUE_PREFIX: run.queuePrefix,
+      QUEUE_PREFIX: run.resilience.queuePrefix,
       DATA_DIR: run.dataDir,
       MEDIA_DIR: join(run.dataDir, 'media'),
       LOG_LEVEL: 'warn',
@@ -115,7 +115,7 @@ export async function signedInUser(
 ): Promise<AuthResponse & { email: string }> {
   defaultHash ??= hash(PASSWORD);
   const email = `res-${randomBytes(5).toString('hex')}@example.test`;
-  const db = new Client({ connectionString: currentRun().databaseUrl });
+  const db = new Client({ connectionString: currentRun().resilience.databaseUrl });
   await db.connect();
   try {
     await db.query(
