@@ -1,9 +1,24 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { JwtService, type JwtModuleOptions } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import type { AccessTokenClaims, AuthUser } from './auth-user';
 import type { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
+
+/**
+ * The access tokens' HS256 key as a KeyObject, made once. Given a string, jsonwebtoken first tries to
+ * parse it as a PEM key and catches the failure on every sign and verify: a CPU profile of a signed-in
+ * request showed that as 15 % of its time.
+ */
+export function accessTokenKey(config: AppConfig): KeyObject {
+  return createSecretKey(Buffer.from(config.jwt.accessSecret, 'utf8'));
+}
+
+/** The JwtModule's options: every access token is HS256 under accessTokenKey. */
+export function accessTokenJwtOptions(config: AppConfig): JwtModuleOptions {
+  return { secret: accessTokenKey(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,7 +37,7 @@ export class AccessTokenService {
 
   sign(user: Pick<User, 'id' | 'role'>, sessionId: string): string {
     const claims: AccessTokenClaims = { sub: user.id, sid: sessionId, role: user.role };
-    return this.jwt.sign(claims, { secret: this.config.jwt.accessSecret, expiresIn: this.config.jwt.accessTtlSeconds });
+    return this.jwt.sign(claims, { expiresIn: this.config.jwt.accessTtlSeconds });
   }
 
   /** The caller, or null for any bad, expired or revoked token. Never throws. */
@@ -38,7 +53,7 @@ export class AccessTokenService {
     if (!token || typeof token !== 'string') return null;
     let claims: AccessTokenClaims & { exp?: number };
     try {
-      claims = this.jwt.verify<AccessTokenClaims & { exp?: number }>(token, { secret: this.config.jwt.accessSecret });
+      claims = this.jwt.verify<AccessTokenClaims & { exp?: number }>(token);
     } catch {
       return null;
     }

@@ -6,7 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { RedisService } from '../redis/redis.service';
 import { RegistrationCodeModule } from '../registration-code/registration-code.module';
-import { AccessTokenService } from './access-token.service';
+import { AccessTokenService, accessTokenJwtOptions } from './access-token.service';
 import { authThrottlerOptions } from './auth-throttler';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -29,7 +29,7 @@ import { UsersModule } from '../users/users.module';
     TypeOrmModule.forFeature([Session, RefreshToken]),
     UsersModule,
     PassportModule,
-    JwtModule.register({}),
+    JwtModule.registerAsync({ inject: [AppConfig], useFactory: accessTokenJwtOptions }),
     RegistrationCodeModule,
     ThrottlerModule.forRootAsync({ inject: [AppConfig, RedisService], useFactory: authThrottlerOptions }),
   ],

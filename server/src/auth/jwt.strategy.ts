@@ -2,7 +2,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../config/app-config';
-import { AccessTokenService } from './access-token.service';
+import { AccessTokenService, accessTokenKey } from './access-token.service';
 import type { AccessTokenClaims, AuthUser } from './auth-user';
 
 @Injectable()
@@ -14,7 +14,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       ignoreExpiration: false,
-      secretOrKey: config.jwt.accessSecret,
+      // passport-jwt hands the key to jsonwebtoken, which takes a KeyObject (its own types predate that).
+      secretOrKey: accessTokenKey(config) as unknown as Buffer,
+      algorithms: ['HS256'],
     });
   }
 

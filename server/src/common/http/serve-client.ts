@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { acceptedEncodings, isHashedAsset, PRECOMPRESSED } from './content-encoding';
 
 const NOT_CLIENT = /^\/(api|media|socket\.io)(\/|$)/;
@@ -28,11 +28,13 @@ export function serveClient(app: NestExpressApplication, clientDir: string): voi
     if (!file) return next();
     sendPrecompressed(req, res, file).then((sent) => (sent ? undefined : next()), next);
   });
-  app.useStaticAssets(root, {
+  // Only for client reads: mounted bare, the static middleware would stat a file for every API request.
+  const files = express.static(root, {
     index: false,
     redirect: false,
     setHeaders: (res: Response, path: string) => setCachingHeaders(res, path),
   });
+  app.use((req: Request, res: Response, next: NextFunction) => (isClientRead(req) ? files(req, res, next) : next()));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (!isClientRead(req)) return next();
     if (FILE_LIKE.test(req.path)) {
