@@ -48,6 +48,15 @@ describe('ChatService room rules', () => {
       room: async () => current,
       membership: async (_r: string, userId: string) => (members.includes(userId) ? membership(userId) : null),
       memberIds: async () => members,
+      fixedRoomFacts: async () =>
+        current && { kind: current.kind, directMembers: current.kind === 'direct' ? members : [] },
+      // The send statement as these rules see it: it stores nothing for a missing room or a non-member.
+      storeMessage: async (_r: string, userId: string) => ({
+        room: current && { kind: current.kind, visibility: current.visibility },
+        member: members.includes(userId),
+        row: null,
+        listed: [],
+      }),
       activeUser: async (id: string) =>
         id === OTHER ? { id, displayName: 'O', avatarUrl: null, online: false } : null,
     } as unknown as ChatStore;

@@ -341,53 +341,44 @@ export class ChatService {
    */
   async sendMessage(userId: string, roomId: string, input: SendInput): Promise<{ message: Message; created: boolean }> {
     const clientId = input.clientId ?? null;
-    if (clientId) {
-      const existing = await this.byClientId(userId, clientId);
-      if (existing) return this.resent(existing, roomId);
-    }
-    const { room } = await this.memberAccess(userId, roomId, 'send messages');
-    const recipients = room.kind === 'direct' ? (await this.store.memberIds(roomId)).filter((id) => id !== userId) : [];
-    for (const other of recipients) await this.assertNotBlocked(userId, other);
     const content = cleanText(input.content);
-    if (!content && !input.imageId) throw new BadRequestException(['content or imageId is required']);
-    if (input.imageId) await this.media.requireOwnImage(userId, input.imageId);
-
-    const stored = await this.db.transaction(async (em) => {
-      const rows: Array<{ id: string; created_at: Date }> = await em.query(
-        `INSERT INTO messages (room_id, author_id, client_id, content, image_id) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id, created_at`,
-        [roomId, userId, clientId, content, input.imageId ?? null],
-      );
-      if (!rows[0]) return null;
-      const { id: messageId, created_at: at } = rows[0];
-      await em.query(`UPDATE rooms SET last_activity_at = GREATEST(last_activity_at, $2::timestamptz) WHERE id = $1`, [
-        roomId,
-        at,
-      ]);
-      // Sending means having read up to one's own message.
-      await em.query(
-        `UPDATE room_members SET last_read_message_id = $3, last_read_at = $4
-          WHERE room_id = $1 AND user_id = $2
-            AND (last_read_at IS NULL OR (last_read_at, COALESCE(last_read_message_id, '${NIL_UUID}'::uuid)) < ($4::timestamptz, $3::uuid))`,
-        [roomId, userId, messageId, at],
-      );
-      // The first message puts a direct room into the peer's list.
-      const listed = room.kind === 'direct' ? await this.store.markListed(roomId, em) : [];
-      return { id: messageId, listed };
-    });
-    if (stored === null) {
-      // Lost a race with a concurrent resend of the same clientId: that one was stored first.
-      const existing = await this.byClientId(userId, clientId as string);
-      if (!existing) throw new NotFoundException('Message not found');
-      return this.resent(existing, roomId);
+    const imageId = input.imageId ?? null;
+    const facts = await this.store.fixedRoomFacts(roomId);
+    const recipients =
+      facts?.kind === 'direct' && facts.directMembers.includes(userId)
+        ? facts.directMembers.filter((id) => id !== userId)
+        : [];
+    // The common case (text in a group the author is in) is one statement. Anything with checks before
+    // it answers a resend first, then checks in the order the errors have always come: the room and
+    // membership, blocks, the input.
+    const unusual = !content || imageId !== null;
+    if (clientId && (unusual || recipients.length)) {
+      const resend = await this.byClientId(userId, clientId);
+      if (resend) return this.resent(resend, roomId);
     }
-    const message = (await this.store.message(stored.id))!;
-    await this.typing.stop(roomId, userId); // never throws; its isTyping:false goes out before the message
-    this.events.toRoom(roomId, 'message:new', message, isOpenToNonMembers(room));
+    if (unusual) await this.memberAccess(userId, roomId, 'send messages');
+    for (const other of recipients) await this.assertNotBlocked(userId, other);
+    if (!content && !imageId) throw new BadRequestException(['content or imageId is required']);
+    if (imageId) await this.media.requireOwnImage(userId, imageId);
+
+    const stored = facts ? await this.store.storeMessage(roomId, userId, { clientId, content, imageId }) : null;
+    if (!stored?.row) {
+      // Not stored: a resend (its clientId is taken: answer with the stored message), or no access.
+      const existing = clientId ? await this.byClientId(userId, clientId) : null;
+      if (existing) return this.resent(existing, roomId);
+      if (stored?.room && !stored.member && isOpenToNonMembers(stored.room))
+        throw new ForbiddenException('Join the room to send messages');
+      throw new NotFoundException('Room not found');
+    }
+    const [message] = await Promise.all([
+      this.store.forBroadcast(stored.row),
+      this.typing.stopIfTyping(roomId, userId), // never throws; its isTyping:false goes out before the message
+    ]);
+    this.events.toRoom(roomId, 'message:new', message, isOpenToNonMembers(stored.room!));
     // After message:new: a client that already has the room counts the message once, as unread.
     if (stored.listed.length) await this.announceListed(roomId, stored.listed);
     // After the broadcast, so connected members are not kept waiting for it.
-    if (recipients.length) await this.missed.stored({ id: stored.id, roomId, authorId: userId }, recipients);
+    if (recipients.length) await this.missed.stored({ id: stored.row.id, roomId, authorId: userId }, recipients);
     return { message, created: true };
   }
 

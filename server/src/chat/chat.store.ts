@@ -35,6 +35,73 @@ export interface MembershipRow {
   last_read_at: Date | null;
 }
 
+/** What one send statement found and did (see ChatStore.storeMessage). */
+export interface StoredMessage {
+  /** The room's kind and visibility (who else hears of the message); null when there is no such room. */
+  room: Pick<RoomRow, 'kind' | 'visibility'> | null;
+  member: boolean;
+  /** The new message with its author and image; null when not stored (no room, no member, or a clientId already used). */
+  row: MessageRow | null;
+  /** Members of a direct room who now have it in their list (the first message puts it there). */
+  listed: string[];
+}
+
+/** A room's facts that never change once it exists: its kind and, for a direct room, its two members. */
+interface FixedRoomFacts {
+  kind: RoomRow['kind'];
+  directMembers: string[];
+}
+const FIXED_FACTS_CACHED = 10_000;
+
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/** The author's read position is before the new message (sending means having read up to it). */
+const OWN_READ_IS_OLDER = `(rm.last_read_at IS NULL
+  OR (rm.last_read_at, COALESCE(rm.last_read_message_id, '${NIL_UUID}'::uuid)) < (ins.created_at, ins.id))`;
+
+/**
+ * Stores a message in one statement (one round trip, atomic like any single statement): checks the room
+ * and the author's membership, inserts (idempotent on the author's clientId), moves the room's activity
+ * and the author's own read position, lists a direct room for whoever does not have it yet, and returns
+ * the message as the broadcast needs it. Data-modifying CTEs run once and to completion whether or not
+ * the final SELECT reads them; each updates different rows (the author's membership / the others').
+ */
+const STORE_MESSAGE = `
+  WITH access AS (
+    SELECT r.id, r.kind, r.visibility, mm.user_id IS NOT NULL AS member, COALESCE(mm.listed, true) AS author_listed
+      FROM rooms r LEFT JOIN room_members mm ON mm.room_id = r.id AND mm.user_id = $2
+     WHERE r.id = $1
+  ), ins AS (
+    INSERT INTO messages (room_id, author_id, client_id, content, image_id)
+    SELECT $1, $2, $3, $4, $5 FROM access WHERE member
+    ON CONFLICT (author_id, client_id) DO NOTHING
+    RETURNING id, room_id, client_id, content, image_id, created_at, edited_at, deleted_at, author_id
+  ), activity AS (
+    UPDATE rooms r SET last_activity_at = GREATEST(r.last_activity_at, ins.created_at)
+      FROM ins WHERE r.id = ins.room_id
+  ), own AS (
+    UPDATE room_members rm
+       SET last_read_message_id = CASE WHEN ${OWN_READ_IS_OLDER} THEN ins.id ELSE rm.last_read_message_id END,
+           last_read_at = CASE WHEN ${OWN_READ_IS_OLDER} THEN ins.created_at ELSE rm.last_read_at END,
+           listed = rm.listed OR a.kind = 'direct'
+      FROM ins, access a
+     WHERE rm.room_id = ins.room_id AND rm.user_id = ins.author_id
+  ), others_listed AS (
+    UPDATE room_members rm SET listed = true
+      FROM ins, access a
+     WHERE a.kind = 'direct' AND rm.room_id = ins.room_id AND rm.user_id <> ins.author_id AND NOT rm.listed
+    RETURNING rm.user_id
+  )
+  SELECT a.kind, a.visibility, a.member, a.author_listed,
+         ins.id, ins.room_id, ins.client_id, ins.content, ins.image_id, ins.created_at, ins.edited_at, ins.deleted_at,
+         ins.author_id, u.display_name AS author_display_name, u.avatar_image_id AS author_avatar_image_id,
+         i.width AS image_width, i.height AS image_height, i.deleted_at AS image_deleted_at,
+         ARRAY(SELECT user_id FROM others_listed) AS others_listed
+    FROM access a
+    LEFT JOIN ins ON true
+    LEFT JOIN users u ON u.id = ins.author_id
+    LEFT JOIN images i ON i.id = ins.image_id`;
+
 /**
  * The chat's reads, in plain SQL over the indexes the migration made. Rooms are assembled for a page
  * in a fixed number of queries (rooms, members, counts, last messages, unread counts, one presence
@@ -48,6 +115,45 @@ export class ChatStore {
     private readonly users: UsersRepository,
     private readonly blocks: BlockChecker,
   ) {}
+
+  /** Kind and direct members per room id, read once per process (they never change; a deleted room just misses). */
+  private readonly fixedFacts = new Map<string, FixedRoomFacts>();
+
+  /** See STORE_MESSAGE. */
+  async storeMessage(
+    roomId: string,
+    authorId: string,
+    input: { clientId: string | null; content: string; imageId: string | null },
+  ): Promise<StoredMessage> {
+    const rows: Array<
+      Partial<MessageRow> & Pick<RoomRow, 'kind' | 'visibility'> & { member: boolean; author_listed: boolean; others_listed: string[] }
+    > = await this.db.query(STORE_MESSAGE, [roomId, authorId, input.clientId, input.content, input.imageId]);
+    const r = rows[0];
+    if (!r) return { room: null, member: false, row: null, listed: [] };
+    const room = { kind: r.kind, visibility: r.visibility };
+    if (!r.id) return { room, member: r.member, row: null, listed: [] };
+    const listed = r.kind === 'direct' && !r.author_listed ? [authorId, ...r.others_listed] : r.others_listed;
+    return { room, member: true, row: r as MessageRow, listed };
+  }
+
+  /** A room's kind and, when direct, its two members; null when there is no such room. */
+  async fixedRoomFacts(roomId: string): Promise<FixedRoomFacts | null> {
+    const known = this.fixedFacts.get(roomId);
+    if (known) return known;
+    const rows: Array<{ kind: RoomRow['kind']; direct_members: string[] | null }> = await this.db.query(
+      `SELECT r.kind, CASE WHEN r.kind = 'direct' THEN ARRAY(SELECT user_id FROM room_members WHERE room_id = r.id) END AS direct_members
+         FROM rooms r WHERE r.id = $1`,
+      [roomId],
+    );
+    if (!rows[0]) return null;
+    const facts = { kind: rows[0].kind, directMembers: rows[0].direct_members ?? [] };
+    // A direct room gets its two members when it is made; read before that, it is not cached.
+    if (facts.kind === 'group' || facts.directMembers.length === 2) {
+      if (this.fixedFacts.size >= FIXED_FACTS_CACHED) this.fixedFacts.delete(this.fixedFacts.keys().next().value!);
+      this.fixedFacts.set(roomId, facts);
+    }
+    return facts;
+  }
 
   async room(roomId: string, manager: EntityManager = this.db.manager, lock = false): Promise<RoomRow | null> {
     const rows: RoomRow[] = await manager.query(`${ROOM_SELECT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [
@@ -139,7 +245,11 @@ export class ChatStore {
    */
   async message(messageId: string): Promise<Message | null> {
     const row = await this.messageRow(messageId);
-    if (!row) return null;
+    return row ? this.forBroadcast(row) : null;
+  }
+
+  /** A stored row as a room broadcast carries it (see `message`). */
+  async forBroadcast(row: MessageRow): Promise<Message> {
     return toMessage(row, await this.presence.onlineAmong([row.author_id]));
   }
 

@@ -73,6 +73,15 @@ export class TypingService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * A message was sent: stops typing if it was started on this process (no Redis call otherwise, which
+   * is nearly every message). Typing started through another process lapses there on its own, and every
+   * client already drops an author's typing when their message arrives.
+   */
+  async stopIfTyping(roomId: string, userId: string): Promise<void> {
+    if (this.timers.has(slot(roomId, userId))) await this.stop(roomId, userId);
+  }
+
   /** The user's last socket (on any process) went away: whatever they were typing stops. */
   async stopAll(userId: string): Promise<void> {
     const rooms = new Set<string>();
