@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { ExecutionContext } from '@nestjs/common';
+import { Logger, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { minutes, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import {
+  minutes,
+  ThrottlerStorageService,
+  type ThrottlerModuleOptions,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
+
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 import type { AppConfig } from '../config/app-config';
 import type { RedisService } from '../redis/redis.service';
 
@@ -48,9 +55,45 @@ export function authThrottlerOptions(config: AppConfig, redis: RedisService): Th
       },
     ],
     errorMessage: 'too many requests: wait a little and try again',
-    storage: redis.client ? new ThrottlerStorageRedisService(redis.client) : undefined,
+    storage: redis.client
+      ? new SharedOrLocalThrottlerStorage(new ThrottlerStorageRedisService(redis.client))
+      : undefined,
     generateKey: (ctx, tracker, name) =>
       `${config.queuePrefix}:throttle:` +
       createHash('sha256').update(`${ctx.getClass().name}-${ctx.getHandler().name}-${name}-${tracker}`).digest('hex'),
   };
+}
+
+/**
+ * The counters in Redis, shared by every API process; while Redis is unreachable, this process's own
+ * memory, so the auth routes keep answering (and keep limiting, per process) instead of failing.
+ */
+export class SharedOrLocalThrottlerStorage implements ThrottlerStorage {
+  private readonly log = new Logger('AuthThrottler');
+  private readonly local = new ThrottlerStorageService();
+  private degraded = false;
+
+  constructor(private readonly shared: ThrottlerStorage) {}
+
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
+    try {
+      const record = await this.shared.increment(key, ttl, limit, blockDuration, throttlerName);
+      this.degraded = false;
+      return record;
+    } catch (err) {
+      if (!this.degraded) this.log.warn(`Redis unavailable, counting in this process: ${(err as Error).message}`);
+      this.degraded = true;
+      return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.local.onApplicationShutdown();
+  }
 }

@@ -126,7 +126,8 @@ export class ChatStore {
     input: { clientId: string | null; content: string; imageId: string | null },
   ): Promise<StoredMessage> {
     const rows: Array<
-      Partial<MessageRow> & Pick<RoomRow, 'kind' | 'visibility'> & { member: boolean; author_listed: boolean; others_listed: string[] }
+      Partial<MessageRow> &
+        Pick<RoomRow, 'kind' | 'visibility'> & { member: boolean; author_listed: boolean; others_listed: string[] }
     > = await this.db.query(STORE_MESSAGE, [roomId, authorId, input.clientId, input.content, input.imageId]);
     const r = rows[0];
     if (!r) return { room: null, member: false, row: null, listed: [] };

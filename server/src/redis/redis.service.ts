@@ -35,6 +35,7 @@ export class RedisService implements OnApplicationShutdown {
       enableOfflineQueue: true,
     });
     client.on('error', (err: Error) => this.log.warn(`${name}: ${err.message}`));
+    failFastOnceReady(client);
     return client;
   }
 
@@ -49,4 +50,15 @@ async function quit(client: Redis): Promise<void> {
   } catch {
     client.disconnect();
   }
+}
+
+/**
+ * Commands sent while connecting at start wait for the connection; once it has been up, a command
+ * while Redis is away fails at once (every caller falls back or says so) instead of holding a request
+ * through reconnection attempts for seconds.
+ */
+export function failFastOnceReady(client: Redis): void {
+  client.once('ready', () => {
+    client.options.enableOfflineQueue = false;
+  });
 }

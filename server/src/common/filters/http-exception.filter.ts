@@ -42,6 +42,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     const body = this.toBody(exception, req);
     if (body.statusCode === 429) setRetryAfter(res, exception);
+    if (body.statusCode === 503) res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     res.status(body.statusCode).json(body);
   }
 
@@ -70,6 +71,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (code === '23502') return error(400, 'A required value is missing');
       if (code === '23505') return error(409, 'That already exists');
       if (code === '23503') return error(404, 'A referenced resource does not exist');
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.log.warn(
+        `${req?.method ?? ''} ${req?.originalUrl ?? ''}: the database is unavailable (${describe(exception)})`,
+      );
+      return error(HttpStatus.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly');
     }
     this.log.error(
       { err: exception, method: req?.method, url: req?.originalUrl },
@@ -126,4 +133,28 @@ function clientErrorMessage(exception: unknown, status: number): string {
   if (type === 'entity.too.large' || status === 413) return 'The request body is too large';
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return 'Unsupported body encoding';
   return REASONS[status] ?? 'Bad request';
+}
+
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** Connection-level failures: the server is down, restarting or unreachable, not the query's fault. */
+const CONNECTION_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+const CONNECTION_MESSAGE =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Connection terminated unexpectedly|Client has encountered a connection error/i;
+
+/**
+ * PostgreSQL went away (restart, failover, network): a 503 the client may retry, not a 500. SQLSTATE
+ * class 08 is connection exceptions; 57P01–57P03 are an admin shutdown, a crash shutdown and
+ * "cannot connect now" (starting up).
+ */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  const err = exception instanceof QueryFailedError ? (exception.driverError as unknown) : exception;
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (CONNECTION_ERRNO.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code)))
+    return true;
+  return CONNECTION_MESSAGE.test(err.message);
+}
+
+function describe(exception: unknown): string {
+  return exception instanceof Error ? exception.message : String(exception);
 }

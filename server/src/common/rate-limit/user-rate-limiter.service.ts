@@ -51,6 +51,8 @@ export class UserRateLimiter {
     this.limits = bucketLimits(config);
   }
 
+  private degraded = false;
+
   limitOf(bucket: RateBucket): BucketLimit {
     return this.limits[bucket];
   }
@@ -63,15 +65,23 @@ export class UserRateLimiter {
     if (!client) return this.takeInMemory(key, limit, windowMs);
     const args = [limit, windowMs, randomUUID()];
     try {
+      let wait: number;
       try {
-        return Number(await client.evalsha(TAKE_SHA, 1, key, ...args));
+        wait = Number(await client.evalsha(TAKE_SHA, 1, key, ...args));
       } catch (err) {
         if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-        return Number(await client.eval(TAKE_SCRIPT, 1, key, ...args));
+        wait = Number(await client.eval(TAKE_SCRIPT, 1, key, ...args));
       }
+      this.degraded = false;
+      return wait;
     } catch (err) {
-      this.log.warn(`rate limit ${bucket} not counted: ${err instanceof Error ? err.message : String(err)}`);
-      return 0;
+      // Redis is away: the limit still holds, per process, until it is back (said once per outage).
+      if (!this.degraded)
+        this.log.warn(
+          `Redis unavailable, counting in this process: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      this.degraded = true;
+      return this.takeInMemory(key, limit, windowMs);
     }
   }
 
