@@ -68,7 +68,9 @@ export class AccountDeletionRepository {
               WHERE $1::uuid = ANY(recent_actor_ids)`);
     await q(`DELETE FROM avatars WHERE user_id = $1`);
     await q(`DELETE FROM albums WHERE owner_id = $1`);
-    await q(`UPDATE rooms SET avatar_image_id = NULL WHERE avatar_image_id IN (SELECT id FROM images WHERE owner_id = $1)`);
+    await q(
+      `UPDATE rooms SET avatar_image_id = NULL WHERE avatar_image_id IN (SELECT id FROM images WHERE owner_id = $1)`,
+    );
     // Messages and posts of others never hold their images (only own images can be attached), but kept chat
     // messages of theirs do: those show the "removed" placeholder.
     const images = returned<{ id: string }>(

@@ -36,7 +36,9 @@ export class DataExportService {
     const exportId = await this.ds.transaction(async (em) => {
       const newest = await this.exports.newestOf(userId, em);
       if (newest) {
-        const waitS = Math.ceil((newest.created_at.getTime() + DATA_EXPORT_COOLDOWN_SECONDS * 1000 - Date.now()) / 1000);
+        const waitS = Math.ceil(
+          (newest.created_at.getTime() + DATA_EXPORT_COOLDOWN_SECONDS * 1000 - Date.now()) / 1000,
+        );
         if (waitS > 0) {
           throw new RetryLaterException(
             {

@@ -29,7 +29,10 @@ export class DataExportsRepository {
 
   async create(userId: string, expiresAt: Date, em: EntityManager): Promise<string> {
     const rows = returned<{ id: string }>(
-      await em.query(`INSERT INTO data_exports (user_id, expires_at) VALUES ($1, $2) RETURNING id`, [userId, expiresAt]),
+      await em.query(`INSERT INTO data_exports (user_id, expires_at) VALUES ($1, $2) RETURNING id`, [
+        userId,
+        expiresAt,
+      ]),
     );
     return rows[0].id;
   }

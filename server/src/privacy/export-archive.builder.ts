@@ -57,7 +57,7 @@ This archive holds what you put into World IT, as it was when the archive was ma
 
   profile.json   your profile, email address and settings; your avatars and albums (photo ids)
   posts.json     the posts you wrote, with their tags, links and images (paths into photos/)
-  comments.json  the comments you wrote, with the post they are on
+  comments.json  the comments you wrote, with the id of the post they are on
   messages.json  the chat messages you wrote, with the room (id, kind, name) and the time
   photos/        every photo you uploaded (avatars, albums, posts and chats), as stored (WebP)
 
@@ -144,7 +144,6 @@ export class ExportArchiveBuilder {
           (c) => ({
             id: c.id,
             postId: c.post_id,
-            postTitle: c.post_title,
             content: c.content,
             createdAt: iso(c.created_at),
           }),

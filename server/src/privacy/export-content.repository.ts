@@ -41,7 +41,6 @@ export interface ExportPostRow extends Keyed {
 
 export interface ExportCommentRow extends Keyed {
   post_id: string;
-  post_title: string;
   content: string;
   created_at: Date;
 }
@@ -139,8 +138,7 @@ export class ExportContentRepository {
 
   comments(userId: string, after: Keyed | null): Promise<ExportCommentRow[]> {
     return this.page(
-      `SELECT x.id, x.created_at::text AS k, x.post_id, p.title AS post_title, x.content, x.created_at
-         FROM comments x JOIN posts p ON p.id = x.post_id`,
+      `SELECT x.id, x.created_at::text AS k, x.post_id, x.content, x.created_at FROM comments x`,
       `x.author_id = $1`,
       userId,
       after,

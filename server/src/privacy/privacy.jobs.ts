@@ -81,7 +81,11 @@ export class PrivacyJobs implements OnModuleInit {
     const token = newExportToken();
     const expiresAt = new Date(Date.now() + DATA_EXPORT_TTL_HOURS * 3_600_000);
     const mail = await this.ds.transaction(async (em) => {
-      const ready = await this.exports.markReady(row.id, { tokenHash: hashExportToken(token), fileKey, bytes, expiresAt }, em);
+      const ready = await this.exports.markReady(
+        row.id,
+        { tokenHash: hashExportToken(token), fileKey, bytes, expiresAt },
+        em,
+      );
       if (!ready) return null;
       return this.outbox.add(em, JobName.DataExportMail, {
         to: profile.email,

@@ -60,7 +60,8 @@ const STRINGS: Record<Language, Record<CodeMailKind, Strings>> = {
       intro: `You asked to delete your ${PRODUCT} account. Enter this code to confirm: your posts, photos and friends are deleted for good, and your chat messages stay only as "Deleted user".`,
       codeLabel: 'Your account deletion code',
       expires: (m, at) => `The code expires in ${m} minutes (at ${at} UTC).`,
-      ignore: 'If you did not ask for this, change your password now: someone knows it. Nothing is deleted without the code.',
+      ignore:
+        'If you did not ask for this, change your password now: someone knows it. Nothing is deleted without the code.',
       signature: `— the ${PRODUCT} team`,
     },
   },

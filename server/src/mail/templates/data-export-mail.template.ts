@@ -20,7 +20,8 @@ const STRINGS: Record<Language, Strings> = {
     intro: `The archive of your ${PRODUCT} data (profile, posts, comments, the chat messages you wrote and your photos) is ready. Download it from this link:`,
     button: 'Download my data',
     expires: (at) => `The link works once you are signed out too, and until ${at} UTC; then the archive is deleted.`,
-    ignore: 'If you did not ask for this, change your password: someone signed in as you. Anyone with this link can download the archive, so do not forward it.',
+    ignore:
+      'If you did not ask for this, change your password: someone signed in as you. Anyone with this link can download the archive, so do not forward it.',
     signature: `— the ${PRODUCT} team`,
   },
   uk: {
@@ -29,7 +30,8 @@ const STRINGS: Record<Language, Strings> = {
     intro: `Архів ваших даних ${PRODUCT} (профіль, дописи, коментарі, написані вами повідомлення в чатах і ваші фото) готовий. Завантажте його за цим посиланням:`,
     button: 'Завантажити мої дані',
     expires: (at) => `Посилання працює й без входу в обліковий запис до ${at} UTC; потім архів буде видалено.`,
-    ignore: 'Якщо ви цього не робили, змініть пароль: хтось увійшов під вашим іменем. Будь-хто з цим посиланням може завантажити архів, тож не пересилайте його.',
+    ignore:
+      'Якщо ви цього не робили, змініть пароль: хтось увійшов під вашим іменем. Будь-хто з цим посиланням може завантажити архів, тож не пересилайте його.',
     signature: `— команда ${PRODUCT}`,
   },
 };
