@@ -15,7 +15,12 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, { consumeJobs: true }), ChatDigestModule, HousekeepingModule, PrivacyJobsModule],
+      imports: [
+        CoreModule.forRoot(config, { consumeJobs: true }),
+        ChatDigestModule,
+        HousekeepingModule,
+        PrivacyJobsModule,
+      ],
       providers: [WorkerHeartbeat],
     };
   }
