@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import { createUser, DEFAULT_PASSWORD, waitForMail, codeIn, uniqueEmail, type TestUser } from '../factories/users';
 import { chatSockets, disconnected } from '../utils/chat-client';
+import { EXPORT_PAGE } from '../../src/privacy/export-content.repository';
 import { PrivacyJobs } from '../../src/privacy/privacy.jobs';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { requestsAs, uploadPng } from '../utils/requests';
@@ -154,6 +155,31 @@ describe('Privacy: download my data, delete my account', () => {
       expect(entries.get('README.txt')!.toString()).toContain('messages.json');
     }, 60_000);
 
+    it('pages through more messages than fit one page, each once and in order', async () => {
+      const [ada, bob] = [await createUser(t), await createUser(t)];
+      const room = await groupWith(ada, [bob], 'Busy room');
+      const n = 2 * EXPORT_PAGE + 7;
+      // Same-millisecond timestamps in runs of three: the keyset cursor must also order by id.
+      await ds.query(
+        `INSERT INTO messages (room_id, author_id, content, created_at)
+         SELECT $1, $2, 'bulk ' || g, timestamptz '2026-01-01' + (g / 3) * interval '1 millisecond'
+           FROM generate_series(1, $3) AS g`,
+        [room.id, ada.user.id, n],
+      );
+      await as(bob).post(`/api/chats/${room.id}/messages`, { content: 'not mine' }).expect(201);
+      const since = new Date();
+      await as(ada).post('/api/me/export').expect(202);
+      const token = tokenIn(
+        await waitForMail(t, ada.email, { since, subject: /ready to download/, timeoutMs: 30_000 }),
+      );
+      const entries = await unzip((await download(token).expect(200)).body as Buffer);
+      const messages = JSON.parse(entries.get('messages.json')!.toString()) as Array<{ id: string; createdAt: string }>;
+      expect(messages).toHaveLength(n);
+      expect(new Set(messages.map((m) => m.id)).size).toBe(n);
+      const times = messages.map((m) => m.createdAt);
+      expect([...times].sort()).toEqual(times);
+    }, 60_000);
+
     it('a bad token is 404, and so is an expired one; the housekeeping job deletes the expired archive', async () => {
       const ada = await createUser(t);
       const since = new Date();
@@ -187,6 +213,8 @@ describe('Privacy: download my data, delete my account', () => {
       const post = (await as(ada).post('/api/posts', { title: 'soon gone', content: 'x' }).expect(201)).body as Post;
       const room = await groupWith(ada, [bob], 'Stays readable');
       await as(ada).post(`/api/chats/${room.id}/messages`, { content: 'words that stay' }).expect(201);
+      const dm = (await as(ada).post('/api/chats/direct', { userId: bob.user.id })).body as Room;
+      await as(ada).post(`/api/chats/${dm.id}/messages`, { content: 'a direct word that stays' }).expect(201);
       await as(ada).post(`/api/friendships/requests`, { userId: bob.user.id }).expect(201);
 
       await as(ada).post('/api/me/deletion/code', { password: 'wrong-password' }).expect(403);
@@ -216,6 +244,10 @@ describe('Privacy: download my data, delete my account', () => {
       const history = (await as(bob).get(`/api/chats/${room.id}/messages`).expect(200)).body as Page<Message>;
       const kept = history.items.find((m) => m.content === 'words that stay');
       expect(kept?.author).toEqual({ id: ada.user.id, displayName: 'Deleted user', avatarUrl: null, online: false });
+      const direct = (await as(bob).get(`/api/chats/${dm.id}/messages`).expect(200)).body as Page<Message>;
+      expect(direct.items.map((m) => [m.content, m.author.displayName])).toEqual([
+        ['a direct word that stays', 'Deleted user'],
+      ]);
       const after = (await as(bob).get(`/api/chats/${room.id}`).expect(200)).body as Room;
       expect(after.adminId).toBe(bob.user.id);
       expect(after.members.map((m) => m.id)).toEqual([bob.user.id]);
