@@ -14,6 +14,7 @@ import { ProfilesModule } from './profiles/profiles.module';
 import { DomainEventsModule } from './common/events/domain-events.module';
 import { FriendshipsModule } from './friendships/friendships.module';
 import { PostsModule } from './posts/posts.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 
 /** The API process: HTTP + the chat gateway. Built from the validated config so transports are chosen once. */
@@ -39,6 +40,7 @@ export class AppModule {
         PostsModule,
         AdminModule,
         HousekeepingModule,
+        PrivacyModule,
       ],
     };
   }

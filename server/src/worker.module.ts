@@ -4,6 +4,7 @@ import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { WorkerHeartbeat } from './health/worker-heartbeat';
 import { HousekeepingModule } from './housekeeping/housekeeping.module';
+import { PrivacyJobsModule } from './privacy/privacy-jobs.module';
 
 /**
  * The worker process: no HTTP, consumes the Bull job queue. Every module holding a job handler is
@@ -14,7 +15,12 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, { consumeJobs: true }), ChatDigestModule, HousekeepingModule],
+      imports: [
+        CoreModule.forRoot(config, { consumeJobs: true }),
+        ChatDigestModule,
+        HousekeepingModule,
+        PrivacyJobsModule,
+      ],
       providers: [WorkerHeartbeat],
     };
   }

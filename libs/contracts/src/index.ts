@@ -9,3 +9,4 @@ export * from './posts';
 export * from './socket-events';
 export * from './queues';
 export * from './admin';
+export * from './privacy';

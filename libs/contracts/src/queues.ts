@@ -8,12 +8,17 @@ export const JobName = {
   RegistrationCode: 'registration-code',
   PasswordResetCode: 'password-reset-code',
   EmailChangeCode: 'email-change-code',
+  AccountDeletionCode: 'account-deletion-code',
+  /** Builds a user's data archive, then queues the mail with its link. */
+  DataExport: 'data-export',
+  DataExportMail: 'data-export-mail',
   UnreadDigest: 'unread-digest',
   /** Housekeeping, each a repeatable job that runs once per period across every process (see HOUSEKEEPING_JOBS). */
   HousekeepingSessions: 'housekeeping-sessions',
   HousekeepingCodes: 'housekeeping-codes',
   HousekeepingMail: 'housekeeping-mail',
   HousekeepingUploads: 'housekeeping-uploads',
+  HousekeepingExports: 'housekeeping-exports',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -22,6 +27,20 @@ export interface CodeMailPayload {
   language: Language;
   displayName: string;
   code: string;
+  expiresAt: string;
+}
+
+export interface DataExportPayload {
+  /** The data_exports row the job fills. */
+  exportId: string;
+}
+
+export interface DataExportMailPayload {
+  to: string;
+  language: Language;
+  displayName: string;
+  /** The download link (it holds the token: the only place the token exists besides the mail). */
+  url: string;
   expiresAt: string;
 }
 
@@ -36,15 +55,23 @@ export interface JobPayloads {
   'registration-code': CodeMailPayload;
   'password-reset-code': CodeMailPayload;
   'email-change-code': CodeMailPayload;
+  'account-deletion-code': CodeMailPayload;
+  'data-export': DataExportPayload;
+  'data-export-mail': DataExportMailPayload;
   'unread-digest': UnreadDigestPayload;
   'housekeeping-sessions': HousekeepingPayload;
   'housekeeping-codes': HousekeepingPayload;
   'housekeeping-mail': HousekeepingPayload;
   'housekeeping-uploads': HousekeepingPayload;
+  'housekeeping-exports': HousekeepingPayload;
 }
 
 export type HousekeepingJobName =
-  'housekeeping-sessions' | 'housekeeping-codes' | 'housekeeping-mail' | 'housekeeping-uploads';
+  | 'housekeeping-sessions'
+  | 'housekeeping-codes'
+  | 'housekeeping-mail'
+  | 'housekeeping-uploads'
+  | 'housekeeping-exports';
 
 /** How often each housekeeping job runs (milliseconds); scheduled by every process, run once per period. */
 export const HOUSEKEEPING_JOBS: Readonly<Record<HousekeepingJobName, number>> = {
@@ -52,6 +79,7 @@ export const HOUSEKEEPING_JOBS: Readonly<Record<HousekeepingJobName, number>> = 
   'housekeeping-codes': 15 * 60 * 1000,
   'housekeeping-mail': 60 * 60 * 1000,
   'housekeeping-uploads': 6 * 60 * 60 * 1000,
+  'housekeeping-exports': 60 * 60 * 1000,
 };
 
 /** Every job is tried this often, with exponential backoff from this delay; failed jobs are kept. */

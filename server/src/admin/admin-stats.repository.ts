@@ -19,7 +19,7 @@ export class AdminStatsRepository {
 
   async tableCounts(): Promise<TableCounts> {
     const rows: Array<Record<keyof TableCounts, number>> = await this.ds.query(
-      `SELECT (SELECT count(*)::int FROM users) AS users,
+      `SELECT (SELECT count(*)::int FROM users WHERE deleted_at IS NULL) AS users,
               (SELECT count(*)::int FROM posts) AS posts,
               (SELECT count(*)::int FROM messages WHERE deleted_at IS NULL) AS messages,
               (SELECT count(*)::int FROM rooms) AS rooms`,

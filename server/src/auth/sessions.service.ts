@@ -11,7 +11,7 @@ import { Session } from './session.entity';
 import type { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 
-export type RevokeReason = 'logout' | 'reuse' | 'password_reset' | 'password_change' | 'banned';
+export type RevokeReason = 'logout' | 'reuse' | 'password_reset' | 'password_change' | 'banned' | 'account_deleted';
 
 export interface StartedSession extends TokenPair {
   sessionId: string;

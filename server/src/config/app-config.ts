@@ -22,6 +22,8 @@ export class AppConfig {
   readonly smtpUrl!: string | null;
   readonly mailFrom!: string;
   readonly mediaDir!: string;
+  /** Where data export archives are written (never served as static files: only through their token). */
+  readonly exportsDir!: string;
   readonly clientDir!: string;
   readonly adminEmails!: string[];
   readonly rateLimitAuth!: number;
@@ -214,6 +216,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl,
     mailFrom,
     mediaDir: resolve(str(env, 'MEDIA_DIR') ?? join(dataDir, 'media')),
+    exportsDir: resolve(str(env, 'EXPORTS_DIR') ?? join(dataDir, 'exports')),
     clientDir: resolve(str(env, 'CLIENT_DIR') ?? 'dist/client/browser'),
     adminEmails,
     rateLimitAuth: int(env, 'RATE_LIMIT_AUTH', 20, 1, 1_000_000),

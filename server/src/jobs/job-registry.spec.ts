@@ -18,17 +18,21 @@ describe('JobRegistry (job name → handler)', () => {
     registry.register(JobName.RegistrationCode, noop);
     registry.register(JobName.PasswordResetCode, noop);
     expect(() => registry.assertComplete()).toThrow(
-      `No handler registered for job(s): email-change-code, unread-digest, housekeeping-sessions`,
+      `No handler registered for job(s): email-change-code, account-deletion-code, data-export, data-export-mail, unread-digest, housekeeping-sessions`,
     );
     registry.register(JobName.EmailChangeCode, noop);
+    registry.register(JobName.AccountDeletionCode, noop);
+    registry.register(JobName.DataExport, noop);
+    registry.register(JobName.DataExportMail, noop);
     registry.register(JobName.UnreadDigest, noop);
     expect(() => registry.assertComplete()).toThrow(
-      'No handler registered for job(s): housekeeping-sessions, housekeeping-codes, housekeeping-mail, housekeeping-uploads',
+      'No handler registered for job(s): housekeeping-sessions, housekeeping-codes, housekeeping-mail, housekeeping-uploads, housekeeping-exports',
     );
     registry.register(JobName.HousekeepingSessions, noop);
     registry.register(JobName.HousekeepingCodes, noop);
     registry.register(JobName.HousekeepingMail, noop);
     registry.register(JobName.HousekeepingUploads, noop);
+    registry.register(JobName.HousekeepingExports, noop);
     expect(() => registry.assertComplete()).not.toThrow();
   });
 

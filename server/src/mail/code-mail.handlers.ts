@@ -6,13 +6,19 @@ import { JobRegistry } from '../jobs/job-registry';
 import { MailSender } from './mail-sender.service';
 import { renderCodeMail, type CodeMailKind } from './templates/code-mail.template';
 
-const CODE_MAIL_JOBS = [JobName.RegistrationCode, JobName.PasswordResetCode, JobName.EmailChangeCode] as const;
+const CODE_MAIL_JOBS = [
+  JobName.RegistrationCode,
+  JobName.PasswordResetCode,
+  JobName.EmailChangeCode,
+  JobName.AccountDeletionCode,
+] as const;
 type CodeMailJob = (typeof CODE_MAIL_JOBS)[number];
 
 const KIND: Record<CodeMailJob, CodeMailKind> = {
   [JobName.RegistrationCode]: 'registration',
   [JobName.PasswordResetCode]: 'password_reset',
   [JobName.EmailChangeCode]: 'email_change',
+  [JobName.AccountDeletionCode]: 'account_deletion',
 };
 
 /** Consumer side of the code mails: render in the user's language and send once per job. */

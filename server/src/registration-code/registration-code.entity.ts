@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../users/user.entity';
 
-export type CodePurpose = 'registration' | 'password_reset' | 'email_change';
+export type CodePurpose = 'registration' | 'password_reset' | 'email_change' | 'account_deletion';
 
 /** A 6-digit code mailed to an address, stored as an HMAC only; one live code per purpose and subject. */
 @Entity('registration_codes')

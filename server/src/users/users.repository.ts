@@ -152,11 +152,16 @@ export class UsersRepository {
   }
 
   /**
-   * The admin's list: every user (unconfirmed and banned too), newest first, after the cursor;
+   * The admin's list: every user (unconfirmed and banned too; deleted accounts are gone), newest first, after the cursor;
    * `search` matches the names as `listActive` does, or the email (case-insensitive substring).
    */
   listAll(search: string | undefined, after: TimeKey | null, take: number): Promise<User[]> {
-    const qb = this.users.createQueryBuilder('u').orderBy(CREATED_MS, 'DESC').addOrderBy('u.id', 'DESC').take(take);
+    const qb = this.users
+      .createQueryBuilder('u')
+      .where('u.deleted_at IS NULL')
+      .orderBy(CREATED_MS, 'DESC')
+      .addOrderBy('u.id', 'DESC')
+      .take(take);
     if (search) {
       qb.andWhere(`(${NAME_SEARCH_EXPR} ILIKE :p ESCAPE '\\' OR u.email ILIKE :p ESCAPE '\\')`, {
         p: containsPattern(search),

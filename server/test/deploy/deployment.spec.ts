@@ -116,13 +116,17 @@ describe('docker-compose.yml', () => {
     expect(needs('lb')).toEqual(API_REPLICAS);
   });
 
-  it('declares the volumes: PostgreSQL data, Redis data, and one media volume shared by the API replicas and the worker', () => {
-    expect(Object.keys(compose.volumes).sort()).toEqual(['media', 'pgdata', 'redisdata']);
+  it('declares the volumes: PostgreSQL data, Redis data, and one media and one exports volume shared by the API replicas and the worker', () => {
+    expect(Object.keys(compose.volumes).sort()).toEqual(['exports', 'media', 'pgdata', 'redisdata']);
     expect(services.postgres.volumes).toContain('pgdata:/var/lib/postgresql/data');
     expect(services.redis.volumes).toContain('redisdata:/data');
     for (const name of [...API_REPLICAS, 'worker']) {
       const mediaDir = services[name].environment?.MEDIA_DIR;
       expect(services[name].volumes).toContain(`media:${mediaDir}`);
+      // The worker writes data export archives; either API replica serves them by their token.
+      const exportsDir = services[name].environment?.EXPORTS_DIR;
+      expect(exportsDir).toBeTruthy();
+      expect(services[name].volumes).toContain(`exports:${exportsDir}`);
     }
     expect(services.lb.volumes).toContain('./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro');
   });

@@ -73,6 +73,7 @@ describe('Housekeeping jobs', () => {
     expect(names).toEqual(
       [
         JobName.HousekeepingCodes,
+        JobName.HousekeepingExports,
         JobName.HousekeepingMail,
         JobName.HousekeepingSessions,
         JobName.HousekeepingUploads,

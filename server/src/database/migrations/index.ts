@@ -11,6 +11,7 @@ import { PeopleOrder1732300009000 } from './1732300009000-people-order';
 import { GroupedNotifications1732300011000 } from './1732300011000-grouped-notifications';
 import { Posts1732300010000 } from './1732300010000-posts';
 import { Housekeeping1732300013500 } from './1732300013500-housekeeping';
+import { Privacy1732300016000 } from './1732300016000-privacy';
 
 /** Every migration, in order. A new migration is added here (explicit list: no globs that differ between ts and js). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Posts1732300010000,
   GroupedNotifications1732300011000,
   Housekeeping1732300013500,
+  Privacy1732300016000,
 ];

@@ -12,7 +12,7 @@ const payload = (over: Partial<CodeMailPayload> = {}): CodeMailPayload => ({
 });
 
 describe('code mail templates', () => {
-  it.each(['registration', 'password_reset', 'email_change'] as const)(
+  it.each(['registration', 'password_reset', 'email_change', 'account_deletion'] as const)(
     '%s: product name, the code large in HTML and in text, and the expiry',
     (kind) => {
       const m = renderCodeMail(kind, payload(), { publicUrl: 'https://world-it.example', now });
@@ -53,9 +53,9 @@ describe('code mail templates', () => {
   });
 
   it('differs by purpose', () => {
-    const subjects = (['registration', 'password_reset', 'email_change'] as const).map(
+    const subjects = (['registration', 'password_reset', 'email_change', 'account_deletion'] as const).map(
       (k) => renderCodeMail(k, payload(), { publicUrl: 'x', now }).subject,
     );
-    expect(new Set(subjects).size).toBe(3);
+    expect(new Set(subjects).size).toBe(4);
   });
 });

@@ -1,6 +1,6 @@
 import type { CodeMailPayload, Language } from '@world-it/contracts';
 
-export type CodeMailKind = 'registration' | 'password_reset' | 'email_change';
+export type CodeMailKind = 'registration' | 'password_reset' | 'email_change' | 'account_deletion';
 
 export interface RenderedContent {
   subject: string;
@@ -53,6 +53,17 @@ const STRINGS: Record<Language, Record<CodeMailKind, Strings>> = {
       ignore: 'If you did not ask for this, ignore this email: nothing changes without the code.',
       signature: `— the ${PRODUCT} team`,
     },
+    account_deletion: {
+      subject: (c) => `${c} is your code to delete your ${PRODUCT} account`,
+      heading: 'Delete your account',
+      greeting: (n) => `Hi ${n},`,
+      intro: `You asked to delete your ${PRODUCT} account. Enter this code to confirm: your posts, photos and friends are deleted for good, and your chat messages stay only as "Deleted user".`,
+      codeLabel: 'Your account deletion code',
+      expires: (m, at) => `The code expires in ${m} minutes (at ${at} UTC).`,
+      ignore:
+        'If you did not ask for this, change your password now: someone knows it. Nothing is deleted without the code.',
+      signature: `— the ${PRODUCT} team`,
+    },
   },
   uk: {
     registration: {
@@ -83,6 +94,16 @@ const STRINGS: Record<Language, Record<CodeMailKind, Strings>> = {
       codeLabel: 'Ваш код підтвердження',
       expires: (m, at) => `Код дійсний ${m} хвилин (до ${at} UTC).`,
       ignore: 'Якщо ви цього не робили, проігноруйте цей лист: без коду нічого не зміниться.',
+      signature: `— команда ${PRODUCT}`,
+    },
+    account_deletion: {
+      subject: (c) => `${c} — код для видалення облікового запису ${PRODUCT}`,
+      heading: 'Видалення облікового запису',
+      greeting: (n) => `Вітаємо, ${n}!`,
+      intro: `Ви попросили видалити свій обліковий запис ${PRODUCT}. Введіть цей код, щоб підтвердити: ваші дописи, фото й друзі зникнуть назавжди, а повідомлення в чатах залишаться лише від імені «Видалений користувач».`,
+      codeLabel: 'Ваш код для видалення облікового запису',
+      expires: (m, at) => `Код дійсний ${m} хвилин (до ${at} UTC).`,
+      ignore: 'Якщо ви цього не робили, негайно змініть пароль: хтось його знає. Без коду нічого не буде видалено.',
       signature: `— команда ${PRODUCT}`,
     },
   },

@@ -584,6 +584,25 @@ export const en = {
   'profile.postsEmptyTitle': 'No posts yet',
   'profile.postsEmptyMine': 'Share your first post from the feed.',
   'profile.postsEmpty': 'Nothing here yet, or nothing shared with you.',
+  'privacy.title': 'Your data',
+  'privacy.hint': 'Take a copy of everything you shared, or leave World IT for good.',
+  'privacy.exportTitle': 'Download my data',
+  'privacy.exportHint':
+    'A ZIP archive with your profile, posts, comments, the chat messages you wrote and your photos. We prepare it in the background and email you a link that works for 24 hours.',
+  'privacy.exportButton': 'Download my data',
+  'privacy.exportQueued': 'We’re preparing your archive. We’ll email you a link to download it shortly.',
+  'privacy.exportLimited':
+    'You asked for your data less than an hour ago. You can ask again in {min, plural, one {# minute} other {# minutes}}.',
+  'privacy.deleteTitle': 'Delete account',
+  'privacy.deleteHint':
+    'Your posts, comments, likes, friends and photos are deleted for good. Messages you sent in chats stay for the others, shown as from “Deleted user”.',
+  'privacy.deleteButton': 'Delete account',
+  'privacy.deleteDialogTitle': 'Delete your account?',
+  'privacy.deleteWarning': 'This cannot be undone. Enter your password and we’ll email you a code to confirm.',
+  'privacy.sendCode': 'Send code',
+  'privacy.deleteCodeSent': 'We emailed a 6-digit code to {email}. Enter it to delete your account.',
+  'privacy.deleteForever': 'Delete forever',
+  'privacy.deletedNotice': 'Your account has been deleted. Thank you for being part of World IT.',
 } as const;
 
 export type TranslationKey = keyof typeof en;

@@ -52,6 +52,10 @@ import { safeReturnUrl } from '../data-access/return-url';
               >
             }
           </div>
+        } @else if (notice() === 'account-deleted') {
+          <div class="alert alert--info form__alert" role="status" data-testid="login-account-deleted">
+            {{ 'privacy.deletedNotice' | t }}
+          </div>
         } @else if (returnUrl() && returnUrl() !== '/') {
           <div class="alert alert--info form__alert" role="status">{{ 'login.returnNotice' | t }}</div>
         }
@@ -121,6 +125,8 @@ export class LoginPage implements OnInit {
   /** Query parameters (router input binding). */
   readonly returnUrl = input<string>('');
   readonly email = input<string>('');
+  /** `account-deleted`: the account was just deleted (Settings → Delete account). */
+  readonly notice = input<string>('');
 
   readonly form = inject(NonNullableFormBuilder).group({
     email: ['', EMAIL_VALIDATORS],

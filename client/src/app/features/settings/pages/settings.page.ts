@@ -12,6 +12,7 @@ import { BlockedUsersComponent } from '../components/blocked-users.component';
 import { AvatarEditorComponent } from '../../../shared/ui/avatar-editor/avatar-editor.component';
 import { ChangeEmailFormComponent } from '../components/change-email-form.component';
 import { ChangePasswordFormComponent } from '../components/change-password-form.component';
+import { YourDataComponent } from '../components/your-data.component';
 
 @Component({
   selector: 'wit-settings-page',
@@ -21,6 +22,7 @@ import { ChangePasswordFormComponent } from '../components/change-password-form.
     ChangeEmailFormComponent,
     BlockedUsersComponent,
     AvatarEditorComponent,
+    YourDataComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -108,6 +110,14 @@ import { ChangePasswordFormComponent } from '../components/change-password-form.
           }
         </div>
         <wit-change-email-form />
+      </section>
+
+      <section class="card settings__section" aria-labelledby="settings-data" data-testid="settings-your-data">
+        <div class="settings__intro">
+          <h2 id="settings-data" class="settings__title">{{ 'privacy.title' | t }}</h2>
+          <p class="field__hint">{{ 'privacy.hint' | t }}</p>
+        </div>
+        <wit-your-data />
       </section>
     </div>
   `,

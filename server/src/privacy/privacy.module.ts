@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { ChatModule } from '../chat/chat.module';
+import { LocalDiskStorage } from '../media/media-storage';
+import { RegistrationCodeModule } from '../registration-code/registration-code.module';
+import { UsersModule } from '../users/users.module';
+import { AccountDeletionRepository } from './account-deletion.repository';
+import { AccountDeletionService } from './account-deletion.service';
+import { DataExportService } from './data-export.service';
+import { PrivacyController } from './privacy.controller';
+import { PrivacyJobsModule } from './privacy-jobs.module';
+
+/** Download my data and delete my account (routes under /api/me). */
+@Module({
+  imports: [PrivacyJobsModule, AuthModule, RegistrationCodeModule, ChatModule, UsersModule],
+  controllers: [PrivacyController],
+  providers: [DataExportService, AccountDeletionService, AccountDeletionRepository, LocalDiskStorage],
+})
+export class PrivacyModule {}
