@@ -29,7 +29,9 @@ export class MailSender {
       this.log.debug(`"${mail.subject}" (${dedupeKey}) was already sent`);
       return false;
     }
-    await this.transport.deliver(rendered);
+    // The record below comes after the server's answer, so a process killed in between sends this mail
+    // again on the job's retry: under the same key, hence the same Message-ID (one message for the reader).
+    await this.transport.deliver(rendered, { messageKey: dedupeKey });
     if (dedupeKey) await this.sent.createQueryBuilder().insert().values({ dedupeKey }).orIgnore().execute();
     return true;
   }

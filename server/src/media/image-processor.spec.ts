@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { ImageRejectedError, processImage, sniffFormat } from './image-processor';
+import { ENCODE_CONCURRENCY, ImageRejectedError, processImage, sniffFormat } from './image-processor';
 
 describe('image processing', () => {
   const make = (format: 'png' | 'jpeg' | 'webp' | 'gif', width = 800, height = 600) =>
@@ -45,4 +45,20 @@ describe('image processing', () => {
     const pngHeaderOnly = (await make('png', 10, 10)).subarray(0, 30);
     await expect(processImage(pngHeaderOnly)).rejects.toThrow(ImageRejectedError);
   });
+
+  it('refuses a bomb or a non-image at once, without waiting behind the heavy encodes ahead of it', async () => {
+    const heavy = await make('png', 5000, 5000);
+    // A header claiming 20000×20000: the width and height fields of IHDR (the CRC is not checked by the header read).
+    const bomb = Buffer.from(await make('png', 1, 1));
+    bomb.writeUInt32BE(20_000, 16);
+    bomb.writeUInt32BE(20_000, 20);
+    let encoded = 0;
+    const busy = Array.from({ length: ENCODE_CONCURRENCY + 1 }, () => processImage(heavy).then(() => encoded++));
+    await expect(processImage(bomb)).rejects.toThrow(/too large|not a readable image/);
+    await expect(processImage(Buffer.from('not a picture'))).rejects.toThrow(ImageRejectedError);
+    // Every slot was taken and one more encode queued: both refusals came before any of them finished.
+    expect(encoded).toBe(0);
+    await Promise.all(busy);
+    expect(encoded).toBe(ENCODE_CONCURRENCY + 1);
+  }, 60_000);
 });

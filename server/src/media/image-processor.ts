@@ -43,8 +43,11 @@ export function sniffFormat(buf: Buffer): ImageFormat | null {
  * and every other metadata dropped (sharp writes none unless asked), orientation applied, WebP out
  * (animations stay animated) plus a thumbnail that fits 320×320.
  */
-export function processImage(input: Buffer): Promise<ProcessedImage> {
-  return encodeSlots.run(() => decodeAndEncode(input));
+export async function processImage(input: Buffer): Promise<ProcessedImage> {
+  // The header checks read a few bytes and no pixels, so they run before the queue: a bomb or a file
+  // that is no picture at all is refused at once, not after the heavy encodes waiting ahead of it.
+  const checked = await checkHeader(input);
+  return encodeSlots.run(() => decodeAndEncode(input, checked));
 }
 
 /**
@@ -74,7 +77,14 @@ class Slots {
 export const ENCODE_CONCURRENCY = Math.max(1, availableParallelism() - 1);
 const encodeSlots = new Slots(ENCODE_CONCURRENCY);
 
-async function decodeAndEncode(input: Buffer): Promise<ProcessedImage> {
+interface CheckedHeader {
+  format: ImageFormat;
+  animated: boolean;
+  pages: number;
+}
+
+/** Type by content and dimensions from the header, before a single pixel is decoded. */
+async function checkHeader(input: Buffer): Promise<CheckedHeader> {
   const format = sniffFormat(input);
   if (!format) throw new ImageRejectedError('Only JPEG, PNG, WebP or GIF images are accepted');
 
@@ -98,7 +108,10 @@ async function decodeAndEncode(input: Buffer): Promise<ProcessedImage> {
   if (animated && width * frameHeight * pages > MAX_ANIMATION_PIXELS) {
     throw new ImageRejectedError('The animation is too large: use fewer or smaller frames');
   }
+  return { format, animated, pages };
+}
 
+async function decodeAndEncode(input: Buffer, { format, animated, pages }: CheckedHeader): Promise<ProcessedImage> {
   const open = () => {
     const img = sharp(input, {
       animated,

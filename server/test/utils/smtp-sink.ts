@@ -40,6 +40,9 @@ export class SmtpSink {
         });
       },
     });
+    // A client that dies mid-conversation (a worker SIGKILLed while sending) resets its connection:
+    // the server carries on, as a real MTA would.
+    this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
