@@ -15,6 +15,7 @@ import { DomainEventsModule } from './common/events/domain-events.module';
 import { FriendshipsModule } from './friendships/friendships.module';
 import { PostsModule } from './posts/posts.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /** The API process: HTTP + the chat gateway. Built from the validated config so transports are chosen once. */
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         RateLimitModule,
         DomainEventsModule,
+        MetricsModule,
         FriendshipsModule,
         HealthModule,
         AuthModule,

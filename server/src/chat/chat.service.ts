@@ -12,6 +12,7 @@ import { ChatStore, returned, type MembershipRow } from './chat.store';
 import { BlockChecker } from '../users/social-graph';
 import { TypingService } from './typing.service';
 import { MissedDirectMessages } from './missed-direct-messages';
+import { AppMetrics } from '../metrics/app-metrics';
 
 export interface PageRequest {
   limit: number;
@@ -56,6 +57,7 @@ export class ChatService {
     private readonly media: MediaService,
     private readonly blocks: BlockChecker,
     private readonly missed: MissedDirectMessages,
+    private readonly metrics: AppMetrics,
   ) {}
 
   // ---- access ----
@@ -381,6 +383,7 @@ export class ChatService {
       if (!existing) throw new NotFoundException('Message not found');
       return this.resent(existing, roomId);
     }
+    this.metrics.messageStored();
     const message = (await this.store.message(stored.id))!;
     await this.typing.stop(roomId, userId); // never throws; its isTyping:false goes out before the message
     this.events.toRoom(roomId, 'message:new', message, isOpenToNonMembers(room));
