@@ -13,6 +13,7 @@ import { RedisIoAdapter } from './common/redis-io.adapter';
 import { documentRateLimits } from './common/rate-limit/rate-limit.guard';
 import { serveMedia } from './media/media-static';
 import { AppMetrics } from './metrics/app-metrics';
+import { mountQueueDashboard } from './admin/queue-dashboard/queue-dashboard';
 import { httpMetrics } from './metrics/http-metrics';
 
 /** Everything an API process needs besides its modules; shared by main.ts and the e2e tests. */
@@ -50,6 +51,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
     customSiteTitle: 'World IT API',
     swaggerOptions: { persistAuthorization: true },
   });
+  mountQueueDashboard(app);
   serveMedia(app, config.mediaDir);
   serveClient(app, config.clientDir);
 }
