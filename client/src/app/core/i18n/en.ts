@@ -584,6 +584,11 @@ export const en = {
   'profile.postsEmptyTitle': 'No posts yet',
   'profile.postsEmptyMine': 'Share your first post from the feed.',
   'profile.postsEmpty': 'Nothing here yet, or nothing shared with you.',
+  'settings.queues': 'Queue dashboard',
+  'settings.queuesHint':
+    'Admins only: background jobs (mail, digests, housekeeping) by state, with retry and clean of failed jobs. Opens in a new tab for 10 minutes.',
+  'settings.queuesOpen': 'Open queue dashboard',
+  'settings.queuesFailed': 'Could not open the queue dashboard. Please try again.',
 } as const;
 
 export type TranslationKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { BlockedUsersComponent } from '../components/blocked-users.component';
 import { AvatarEditorComponent } from '../../../shared/ui/avatar-editor/avatar-editor.component';
 import { ChangeEmailFormComponent } from '../components/change-email-form.component';
 import { ChangePasswordFormComponent } from '../components/change-password-form.component';
+import { QueueDashboardComponent } from '../components/queue-dashboard.component';
 
 @Component({
   selector: 'wit-settings-page',
@@ -21,6 +22,7 @@ import { ChangePasswordFormComponent } from '../components/change-password-form.
     ChangeEmailFormComponent,
     BlockedUsersComponent,
     AvatarEditorComponent,
+    QueueDashboardComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -109,6 +111,16 @@ import { ChangePasswordFormComponent } from '../components/change-password-form.
         </div>
         <wit-change-email-form />
       </section>
+
+      @if (auth.me()?.role === 'admin') {
+        <section class="card settings__section" aria-labelledby="settings-queues" data-testid="settings-admin">
+          <div class="settings__intro">
+            <h2 id="settings-queues" class="settings__title">{{ 'settings.queues' | t }}</h2>
+            <p class="field__hint">{{ 'settings.queuesHint' | t }}</p>
+          </div>
+          <div><wit-queue-dashboard /></div>
+        </section>
+      }
     </div>
   `,
   styles: `
