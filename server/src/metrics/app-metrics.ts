@@ -44,8 +44,10 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  /** Whether the process metrics are being collected (from the first scrape on, see render). */
+  private processMetrics = false;
+
   constructor(jobs: JobQueue) {
-    collectDefaultMetrics({ register: this.registry });
     new Gauge({
       name: 'queue_jobs',
       help: 'Jobs of each queue by state, read from the queue on every scrape',
@@ -75,6 +77,14 @@ export class AppMetrics {
   }
 
   render(): Promise<string> {
+    // Started by the first scrape, not at boot: their GC observer and event-loop monitor stay for the
+    // life of the process and slow every later app in it (the test suites boot dozens), and only a
+    // process that is scraped needs them. CPU, memory and handle counts are read from the process, so
+    // they are whole from the first scrape; GC durations and event-loop lag count from there on.
+    if (!this.processMetrics) {
+      this.processMetrics = true;
+      collectDefaultMetrics({ register: this.registry });
+    }
     return this.registry.metrics();
   }
 
