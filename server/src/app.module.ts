@@ -16,6 +16,7 @@ import { FriendshipsModule } from './friendships/friendships.module';
 import { PostsModule } from './posts/posts.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /** The API process: HTTP + the chat gateway. Built from the validated config so transports are chosen once. */
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         RateLimitModule,
         DomainEventsModule,
+        MetricsModule,
         FriendshipsModule,
         HealthModule,
         AuthModule,

@@ -12,11 +12,16 @@ import { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './common/redis-io.adapter';
 import { documentRateLimits } from './common/rate-limit/rate-limit.guard';
 import { serveMedia } from './media/media-static';
+import { AppMetrics } from './metrics/app-metrics';
+import { mountQueueDashboard } from './admin/queue-dashboard/queue-dashboard';
+import { httpMetrics } from './metrics/http-metrics';
 
 /** Everything an API process needs besides its modules; shared by main.ts and the e2e tests. */
 export async function configureApp(app: NestExpressApplication): Promise<void> {
   const config = app.get(AppConfig);
   app.useLogger(app.get(AppLogger));
+  // First, so the latency measured is the whole request's (the scrape itself is left out).
+  app.use(httpMetrics(app.get(AppMetrics)));
   app.set('trust proxy', trustProxyValue(config.trustProxy));
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.bodyLimit });
@@ -46,6 +51,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
     customSiteTitle: 'World IT API',
     swaggerOptions: { persistAuthorization: true },
   });
+  mountQueueDashboard(app);
   serveMedia(app, config.mediaDir);
   serveClient(app, config.clientDir);
 }

@@ -1,3 +1,4 @@
+import { AppMetrics } from '../metrics/app-metrics';
 import { BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { MediaService } from '../media/media.service';
@@ -70,6 +71,7 @@ describe('ChatService room rules', () => {
       {} as MediaService,
       blocks,
       {} as MissedDirectMessages,
+      {} as AppMetrics,
     );
   });
 

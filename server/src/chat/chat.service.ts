@@ -12,6 +12,7 @@ import { ChatStore, returned, type MembershipRow } from './chat.store';
 import { BlockChecker } from '../users/social-graph';
 import { TypingService } from './typing.service';
 import { MissedDirectMessages } from './missed-direct-messages';
+import { AppMetrics } from '../metrics/app-metrics';
 
 export interface PageRequest {
   limit: number;
@@ -56,6 +57,7 @@ export class ChatService {
     private readonly media: MediaService,
     private readonly blocks: BlockChecker,
     private readonly missed: MissedDirectMessages,
+    private readonly metrics: AppMetrics,
   ) {}
 
   // ---- access ----
@@ -370,6 +372,7 @@ export class ChatService {
         throw new ForbiddenException('Join the room to send messages');
       throw new NotFoundException('Room not found');
     }
+    this.metrics.messageStored();
     const [message] = await Promise.all([
       this.store.forBroadcast(stored.row),
       this.typing.stopIfTyping(roomId, userId), // never throws; its isTyping:false goes out before the message

@@ -78,6 +78,8 @@ describe('loadConfig', () => {
     ['CORS_ORIGINS', 'https://world-it.example, *', /CORS_ORIGINS must list exact origins/],
     ['CORS_ORIGINS', 'https://*.world-it.example', /CORS_ORIGINS must list exact origins/],
     ['SMTP_URL', '', /SMTP_URL is required when NODE_ENV=production .*development outbox/],
+    ['METRICS_TOKEN', 'short-metrics-token', /METRICS_TOKEN must be at least 32 characters/],
+    ['METRICS_TOKEN', 'change-me-metrics-token-0123456789', /METRICS_TOKEN is a placeholder/],
   ])('refuses to start in production with %s=%j, naming the variable', (name, value, message) => {
     const env = { ...prod(), [name]: value };
     expect(() => loadConfig(env)).toThrow(ConfigError);
@@ -87,6 +89,13 @@ describe('loadConfig', () => {
     } catch (err) {
       expect((err as ConfigError).variable).toBe(name);
     }
+  });
+
+  it('leaves METRICS_TOKEN optional (loopback-only metrics) and takes a real one, in production too', () => {
+    expect(loadConfig(base()).metricsToken).toBeNull();
+    expect(loadConfig(prod()).metricsToken).toBeNull();
+    const token = 'Zx8Cv4Bn2Mq6Wr0Ty3Ui7Op1As5Df9Gh';
+    expect(loadConfig({ ...prod(), METRICS_TOKEN: token }).metricsToken).toBe(token);
   });
 
   it('refuses the same secret for access and refresh tokens in production', () => {

@@ -37,6 +37,8 @@ export class AppConfig {
   readonly logLevel!: string;
   /** `pretty`: short readable lines (development); `json`: one JSON object per line (production, log collectors). */
   readonly logFormat!: 'pretty' | 'json';
+  /** Bearer token `/api/metrics` demands; null: the route answers loopback clients only. */
+  readonly metricsToken!: string | null;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -105,19 +107,24 @@ const PLACEHOLDER_SECRET =
   /change[-_ ]?me|change[-_ ]?this|replace[-_ ]?me|your[-_ ]?secret|placeholder|^(secret|password)+$/i;
 
 function secret(env: Env, name: string, isProduction: boolean, dataDir: string): string {
-  const raw = str(env, name);
-  if (raw !== undefined) {
-    if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters long');
-    if (isProduction && PLACEHOLDER_SECRET.test(raw)) {
-      throw new ConfigError(name, 'is a placeholder: set a random value, e.g. `openssl rand -base64 48`');
-    }
-    if (isProduction && new Set(raw).size < 10) {
-      throw new ConfigError(name, 'is not random enough (fewer than 10 different characters)');
-    }
-    return raw;
-  }
+  const raw = optionalSecret(env, name, isProduction);
+  if (raw !== null) return raw;
   if (isProduction) throw new ConfigError(name, 'is required when NODE_ENV=production');
   return devSecret(name, dataDir);
+}
+
+/** A secret that may be left unset; when set, it follows the same rules as the required ones. */
+function optionalSecret(env: Env, name: string, isProduction: boolean): string | null {
+  const raw = str(env, name);
+  if (raw === undefined) return null;
+  if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters long');
+  if (isProduction && PLACEHOLDER_SECRET.test(raw)) {
+    throw new ConfigError(name, 'is a placeholder: set a random value, e.g. `openssl rand -base64 48`');
+  }
+  if (isProduction && new Set(raw).size < 10) {
+    throw new ConfigError(name, 'is not random enough (fewer than 10 different characters)');
+  }
+  return raw;
 }
 
 /** Outside production a missing secret is generated once and kept under the data dir, so sessions survive restarts. */
@@ -232,5 +239,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: str(env, 'TRUST_PROXY') ?? 'loopback',
     logLevel,
     logFormat,
+    metricsToken: optionalSecret(env, 'METRICS_TOKEN', isProduction),
   } as AppConfig);
 }

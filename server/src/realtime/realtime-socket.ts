@@ -35,4 +35,10 @@ export interface SocketLifecycleHooks {
   presenceHiddenFrom?(userId: string): Promise<string[]>;
   /** The user's last socket closed (chat: their typing stops); runs before the offline presence goes out. */
   wentOffline?(userId: string): Promise<void>;
+  /**
+   * An authenticated socket was accepted / has closed (observability: the metrics count sockets and
+   * what is pushed to them). Synchronous and must not throw; `closed` follows `opened` once per socket.
+   */
+  opened?(socket: RealtimeSocket): void;
+  closed?(socket: RealtimeSocket): void;
 }

@@ -87,6 +87,7 @@ export class SocketLifecycle {
     }
     // Synchronously, before anything else can be delivered: every channel of this socket.
     void socket.join(channels);
+    for (const h of this.hooks) h.opened?.(socket);
     try {
       if (await this.presence.connected(user.id, socket.id)) await this.announcePresence(user.id, true, null);
     } catch (err) {
@@ -104,6 +105,7 @@ export class SocketLifecycle {
   async disconnected(socket: RealtimeSocket): Promise<void> {
     const user = socket.data?.user;
     if (!user) return;
+    for (const h of this.hooks) h.closed?.(socket);
     try {
       if (await this.presence.disconnected(user.id, socket.id)) {
         for (const h of this.hooks) await h.wentOffline?.(user.id);

@@ -166,6 +166,13 @@ describe('deploy/nginx.conf', () => {
     expect(conf).toMatch(/proxy_set_header\s+X-Forwarded-For\s+\$proxy_add_x_forwarded_for;/);
     expect(conf).toMatch(/proxy_set_header\s+X-Forwarded-Proto\s+\$scheme;/);
   });
+
+  it('keeps /api/metrics off the public port: each replica is scraped directly, with METRICS_TOKEN', () => {
+    expect(conf).toMatch(/location\s+=\s+\/api\/metrics\s*\{\s*return\s+404;\s*\}/);
+    for (const api of ['api1', 'api2']) {
+      expect(services[api].environment).toMatchObject({ METRICS_TOKEN: '${METRICS_TOKEN:-}' });
+    }
+  });
 });
 
 describe('Dockerfile', () => {

@@ -28,7 +28,10 @@ export class AppLoggerModule {
         return id;
       },
       autoLogging: {
-        ignore: (req: IncomingMessage) => !req.url?.startsWith('/api') || req.url === '/api/health',
+        ignore: (req: IncomingMessage) => {
+          const path = req.url?.split('?')[0];
+          return !path?.startsWith('/api') || path === '/api/health' || path === '/api/metrics';
+        },
       },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       serializers: {

@@ -603,6 +603,11 @@ export const en = {
   'privacy.deleteCodeSent': 'We emailed a 6-digit code to {email}. Enter it to delete your account.',
   'privacy.deleteForever': 'Delete forever',
   'privacy.deletedNotice': 'Your account has been deleted. Thank you for being part of World IT.',
+  'settings.queues': 'Queue dashboard',
+  'settings.queuesHint':
+    'Admins only: background jobs (mail, digests, housekeeping) by state, with retry and clean of failed jobs. Opens in a new tab for 10 minutes.',
+  'settings.queuesOpen': 'Open queue dashboard',
+  'settings.queuesFailed': 'Could not open the queue dashboard. Please try again.',
 } as const;
 
 export type TranslationKey = keyof typeof en;

@@ -39,6 +39,14 @@ describe('SettingsPage', () => {
     await fixture.whenStable();
   }
 
+  it('shows the queue dashboard section to admins only', async () => {
+    const admin = (): HTMLElement | null => fixture.nativeElement.querySelector('[data-testid="settings-admin"]');
+    expect(admin()).toBeNull();
+    TestBed.inject(AuthService).setUser({ ...me, role: 'admin' });
+    await fixture.whenStable();
+    expect(admin()?.textContent).toContain('Open queue dashboard');
+  });
+
   it('flips the digest switch at once and keeps it when the server saves it', async () => {
     expect(digest().checked).toBe(false);
     await toggleDigest();

@@ -13,6 +13,7 @@ import { AvatarEditorComponent } from '../../../shared/ui/avatar-editor/avatar-e
 import { ChangeEmailFormComponent } from '../components/change-email-form.component';
 import { ChangePasswordFormComponent } from '../components/change-password-form.component';
 import { YourDataComponent } from '../components/your-data.component';
+import { QueueDashboardComponent } from '../components/queue-dashboard.component';
 
 @Component({
   selector: 'wit-settings-page',
@@ -23,6 +24,7 @@ import { YourDataComponent } from '../components/your-data.component';
     BlockedUsersComponent,
     AvatarEditorComponent,
     YourDataComponent,
+    QueueDashboardComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -119,6 +121,15 @@ import { YourDataComponent } from '../components/your-data.component';
         </div>
         <wit-your-data />
       </section>
+      @if (auth.me()?.role === 'admin') {
+        <section class="card settings__section" aria-labelledby="settings-queues" data-testid="settings-admin">
+          <div class="settings__intro">
+            <h2 id="settings-queues" class="settings__title">{{ 'settings.queues' | t }}</h2>
+            <p class="field__hint">{{ 'settings.queuesHint' | t }}</p>
+          </div>
+          <div><wit-queue-dashboard /></div>
+        </section>
+      }
     </div>
   `,
   styles: `
