@@ -789,6 +789,47 @@ const REST: RestRow[] = [
       return { path: `/api/admin/users/${u.user.id}/unban` };
     },
   },
+  {
+    method: 'POST',
+    route: '/api/admin/queues/session',
+    // The queue dashboard's cookie hand-over (the dashboard itself then checks the cookie on every request).
+    expect: adminOnly(204),
+    req: () => ({ path: '/api/admin/queues/session' }),
+  },
+
+  // observability: no METRICS_TOKEN here, so loopback callers (this suite) are let in, signed in or not
+  {
+    method: 'GET',
+    route: '/api/metrics',
+    expect: { anonymous: 200, stranger: 200 },
+    req: () => ({ path: '/api/metrics' }),
+  },
+
+  // privacy: each caller acts on their own account only
+  {
+    method: 'DELETE',
+    route: '/api/me',
+    // Before the code row below: with no code asked for, the right password and any code is a dead code.
+    variant: "the caller's own password, no code asked for",
+    expect: signedIn(410),
+    req: () => ({ path: '/api/me', body: { password: PASSWORD, code: '000000' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/me/deletion/code',
+    variant: "the caller's own password",
+    expect: signedIn(202),
+    req: () => ({ path: '/api/me/deletion/code', body: { password: PASSWORD } }),
+  },
+  { method: 'POST', route: '/api/me/export', expect: signedIn(202), req: () => ({ path: '/api/me/export' }) },
+  {
+    method: 'GET',
+    route: '/api/me/export/{token}',
+    // The mailed link is the credential (it works signed out); a made-up one opens nothing.
+    variant: 'a made-up token',
+    expect: { anonymous: 404, stranger: 404, owner: 404 },
+    req: () => ({ path: `/api/me/export/${randomBytes(32).toString('hex')}` }),
+  },
 ];
 
 const SOCKET: SocketRow[] = [

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { WorkerModule } from '../../src/worker.module';
+import { embeddedDataDir } from '../../src/database/data-source-options';
+import { currentRun } from './test-env';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -35,6 +37,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   // Embedded runs (server-e2e-embedded): each app gets its own PGlite data dir; jobs run in-process.
   const embeddedDir =
     process.env.E2E_EMBEDDED && !options.env?.DATA_DIR ? mkdtempSync(join(tmpdir(), 'world-it-e2e-embedded-')) : null;
+  if (embeddedDir) {
+    const template = embeddedDataDir(currentRun().embeddedTemplateDir);
+    if (existsSync(template)) cpSync(template, embeddedDataDir(embeddedDir), { recursive: true });
+  }
   const env = embeddedDir ? { DATA_DIR: embeddedDir, MEDIA_DIR: join(embeddedDir, 'media') } : {};
   const config = loadConfig({ ...process.env, ...env, ...options.env });
   if (process.env.E2E_EMBEDDED && (!config.embedded || config.redisUrl)) {

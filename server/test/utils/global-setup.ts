@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
@@ -29,11 +29,18 @@ export default async function globalSetup(): Promise<void> {
       databaseUrl: databaseUrlFor(resilienceDatabase),
       queuePrefix: `world-it-test-${id}-resilience`,
     },
+    embeddedTemplateDir: '',
   };
-  await Promise.all([run.databaseUrl, run.resilience.databaseUrl].map((url) => migrate(url, run.dataDir)));
+  run.embeddedTemplateDir = join(run.dataDir, 'embedded-template');
+  mkdirSync(run.embeddedTemplateDir, { recursive: true });
+  await Promise.all([
+    ...[run.databaseUrl, run.resilience.databaseUrl].map((url) => migrate(url, run.dataDir)),
+    migrate('', run.embeddedTemplateDir),
+  ]);
   process.env[RUN_ENV] = JSON.stringify(run);
 }
 
+/** Runs every migration on PostgreSQL at `databaseUrl`, or on embedded PGlite under `dataDir` when it is empty. */
 async function migrate(databaseUrl: string, dataDir: string): Promise<void> {
   const ds = new DataSource({ ...dataSourceOptions({ databaseUrl, dataDir }, []) });
   await ds.initialize();

@@ -18,6 +18,11 @@ export interface TestRun {
    * which must not show up in other suites' searches and lists that run beside it.
    */
   resilience: { databaseName: string; databaseUrl: string; queuePrefix: string };
+  /**
+   * A data dir whose embedded PGlite database is migrated already: each embedded test app starts on a
+   * copy of it instead of running every migration again in WebAssembly (30 s and more on a busy machine).
+   */
+  embeddedTemplateDir: string;
 }
 
 export function databaseUrlFor(name: string): string {
