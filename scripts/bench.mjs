@@ -113,7 +113,7 @@ async function user(name) {
   await api('POST', '/api/auth/register', null, { email, password: 'bench-password-1', displayName: name });
   for (let i = 0; i < 200; i++) {
     const mails = await api('GET', `/api/dev/outbox?to=${encodeURIComponent(email)}`);
-    const code = mails[0] && /\b(\d{6})\b/.exec(mails[0].text)?.[1];
+    const code = mails[0] && /^\s*(\d{6})\s*$/m.exec(mails[0].text)?.[1];
     if (code) return api('POST', '/api/auth/confirm', null, { email, code });
     await sleep(100);
   }

@@ -131,8 +131,13 @@ describe('friends, the notifications bell and blocking in a browser', () => {
       await b.page.goto(`${baseUrl}/settings`, { waitUntil: 'networkidle' });
       const blocked = b.page.locator(`[data-testid=blocked-row][data-user-id="${ada.user.id}"]`);
       await blocked.waitFor();
+      // The row goes at once; the server has unblocked once the DELETE is answered.
+      const unblocked = b.page.waitForResponse(
+        (r) => r.request().method() === 'DELETE' && r.url().includes(ada.user.id),
+      );
       await blocked.getByTestId('blocked-unblock').click();
       await b.page.getByTestId('blocked-empty').waitFor();
+      expect((await unblocked).status()).toBe(204);
       const after = await apiAs<{ items: unknown[] }>(ben, 'GET', '/api/profiles/me/blocked');
       expect(after.body.items).toEqual([]);
     } finally {

@@ -20,7 +20,7 @@ export async function waitForCode(to: string, { after = 0, timeoutMs = 20_000 } 
     if (res.ok) {
       const mails = (await res.json()) as OutboxMail[];
       const fresh = mails.filter((m) => Date.parse(m.sentAt) >= after);
-      const code = fresh.length ? /\b(\d{6})\b/.exec(fresh[0].text)?.[1] : undefined;
+      const code = fresh.length ? /^\s*(\d{6})\s*$/m.exec(fresh[0].text)?.[1] : undefined;
       if (code) return code;
     }
     await new Promise((r) => setTimeout(r, 250));

@@ -22,20 +22,12 @@ interface CliResult {
  */
 function adminCli(args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'server/src/admin-cli.ts', ...args],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          TS_NODE_PROJECT: 'server/tsconfig.app.json',
-          TS_NODE_TRANSPILE_ONLY: 'true',
-          ...env,
-        } as NodeJS.ProcessEnv,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    // The built tool, as `npm run admin` runs it (scripts/test.mjs builds the server before any test).
+    const child = spawn(process.execPath, [join(ROOT, 'dist/server/server/src/admin-cli.js'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -66,7 +66,7 @@ describe('Auth API', () => {
       expect(ttl).toBeLessThanOrEqual(15 * 60_000);
       const mail = await waitForMail(t, email, { since });
       expect(mail.to).toBe(email);
-      const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
+      const code = /^\s*(\d{6})\s*$/m.exec(mail.text)?.[1];
       expect(code).toMatch(/^\d{6}$/);
       expect(mail.subject).toContain(code);
       expect(mail.subject).toContain('World IT');
@@ -89,7 +89,7 @@ describe('Auth API', () => {
       expect(mail.text).toContain('Вітаємо');
       const { body } = await t.http
         .post('/api/auth/confirm')
-        .send({ email, code: /\b(\d{6})\b/.exec(mail.text)?.[1] })
+        .send({ email, code: /^\s*(\d{6})\s*$/m.exec(mail.text)?.[1] })
         .expect(201);
       expect(body.user.language).toBe('uk');
     });
@@ -377,7 +377,7 @@ describe('Auth API', () => {
         .expect(200);
       await t.http.post('/api/auth/password/forgot').send({ email: u.email }).expect(202);
       const mail = await waitForMail(t, u.email, { subject: /password reset/ });
-      const code = /\b(\d{6})\b/.exec(mail.text)?.[1] as string;
+      const code = /^\s*(\d{6})\s*$/m.exec(mail.text)?.[1] as string;
       const wrong = code === '000000' ? '111111' : '000000';
       const bad = await t.http
         .post('/api/auth/password/reset')
@@ -468,7 +468,7 @@ describe('Auth API', () => {
       expect(res.body.email).toBe(newEmail);
       const mail = await waitForMail(t, newEmail);
       expect(mail.subject).toMatch(/new World IT email/);
-      const code = /\b(\d{6})\b/.exec(mail.text)?.[1] as string;
+      const code = /^\s*(\d{6})\s*$/m.exec(mail.text)?.[1] as string;
       // Within the cooldown another code to that address is refused.
       await t.http
         .post('/api/auth/email/change')

@@ -112,7 +112,7 @@ export interface MailWait {
 
 /** The 6-digit code of the newest matching mail to `email`. */
 export function codeIn(mail: OutboxMail): string {
-  const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
+  const code = /^\s*(\d{6})\s*$/m.exec(mail.text)?.[1];
   if (!code) throw new Error(`No code in the mail "${mail.subject}"`);
   return code;
 }

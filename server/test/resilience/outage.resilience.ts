@@ -106,7 +106,7 @@ describe('Outages: the API rides out Redis and PostgreSQL going away', () => {
         'the code mail after Redis returned',
         120_000,
       );
-      const code = /\b(\d{6})\b/.exec(mails[0].text)?.[1];
+      const code = /^\s*(\d{6})\s*$/m.exec(mails[0].text)?.[1];
       const confirmed = await json(`${api.url}/api/auth/confirm`, {
         method: 'POST',
         body: JSON.stringify({ email, code }),
