@@ -39,7 +39,7 @@ const SCALE = num('BENCH_FANOUT_SCALE', 1);
 const REPEATS = Math.round(num('BENCH_FANOUT_REPEATS', 3));
 const LOADERS = Math.min(4, Math.max(1, Math.round(num('BENCH_FANOUT_LOADERS', 2))));
 /** After the last scheduled send, how long a run may take to be acked and delivered in full. */
-const DRAIN_MS = num('BENCH_FANOUT_DRAIN_MS', 30_000);
+const DRAIN_MS = num('BENCH_FANOUT_DRAIN_MS', 120_000);
 /** A load generator exits after this long whatever it is doing. */
 const LOADER_LIMIT_MS = num('BENCH_FANOUT_LOADER_LIMIT_MS', 30 * 60_000);
 const HISTORY_ITER = Math.round(num('BENCH_FANOUT_HISTORY_ITER', 200));
@@ -91,6 +91,8 @@ function median(values) {
   return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
 }
 
+const T0 = performance.now();
+const elapsed = () => Math.round((performance.now() - T0) / 1000);
 const load1 = () => round(loadavg()[0], 1);
 
 // ---------------------------------------------------------------------------------------------------
@@ -347,7 +349,9 @@ async function members(base, dbUrl, tag, count) {
       return { id: r.user.id, displayName: r.user.displayName, token: r.accessToken };
     },
   );
-  console.log(`[bench fanout] ${count} members signed in (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  console.log(
+    `[bench fanout +${elapsed()}s] ${count} members signed in (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
   return list;
 }
 
@@ -440,7 +444,7 @@ export async function fanoutBench(ctx, results, targets) {
     history: { small: HISTORY_SMALL, big: HISTORY_BIG, iterations: HISTORY_ITER },
     drainMs: DRAIN_MS,
   };
-  console.log(`[bench fanout] ${JSON.stringify(config)}`);
+  console.log(`[bench fanout +${elapsed()}s] ${JSON.stringify(config)}`);
 
   const people = await members(base, dbUrl, tag, Math.max(IDLE_USERS, BIG_MEMBERS, MEMBERS));
   const small = people.slice(0, MEMBERS);
@@ -456,15 +460,16 @@ export async function fanoutBench(ctx, results, targets) {
     const g = new SocketGroup(loaders, name, sockets);
     const seconds = await g.connect();
     groupsOpen.add(g);
-    console.log(`[bench fanout] ${sockets.length} sockets connected for ${name} (${seconds} s)`);
+    console.log(`[bench fanout +${elapsed()}s] ${sockets.length} sockets connected for ${name} (${seconds} s)`);
     return g;
   };
   const closeGroup = async (g) => {
     groupsOpen.delete(g);
     await g.close();
   };
+  // Split between `urls` within each load generator too (socket k lives in generator k % LOADERS).
   const productSockets = (list, urls = [base]) =>
-    list.map((p, k) => ({ url: urls[k % urls.length], auth: { token: p.token } }));
+    list.map((p, k) => ({ url: urls[Math.floor(k / LOADERS) % urls.length], auth: { token: p.token } }));
   const bareSockets = (list, roomId) =>
     list.map((p) => ({ url: bareUrl, auth: { roomId, userId: p.id, displayName: p.displayName } }));
 
@@ -654,7 +659,9 @@ async function idleSockets(ctx, group, closeGroup, productSockets, list) {
     const after = rssKb(stop.pid);
     await closeGroup(g);
     const perSocketKb = round((after - before) / list.length, 1);
-    console.log(`[bench fanout] ${list.length} idle sockets: VmRSS ${before} → ${after} kB, ${perSocketKb} kB each`);
+    console.log(
+      `[bench fanout +${elapsed()}s] ${list.length} idle sockets: VmRSS ${before} → ${after} kB, ${perSocketKb} kB each`,
+    );
     return { sockets: list.length, rssBeforeKb: before, rssAfterKb: after, perSocketKb, connectSeconds };
   } finally {
     await stop();
