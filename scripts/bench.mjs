@@ -4,9 +4,12 @@
 // Lighthouse (mobile, simulated throttling) scores /login, /register and the signed-in /chats page
 // Performance ≥ 90 and Accessibility 100, and people / public-room search stays index-served at
 // 100,000 users and 20,000 public rooms (part `search`, see searchBench), and the feed at 1,000,000 posts
-// by 50,000 people answers as fast as issue #9 asks beside a bare route (part `feed`, scripts/bench-feed.mjs).
+// by 50,000 people answers as fast as issue #9 asks beside a bare route (part `feed`, scripts/bench-feed.mjs),
+// and the messenger's fan-out (a room of 50 at 50, 100 and 500 msg/s and a burst, a room of 500, two API
+// processes, idle sockets, a history page at 1,000,000 messages) beside a bare socket.io server as issue
+// #11 asks (part `fanout`, scripts/bench-fanout.mjs; results in bench/results.json and bench/results.md).
 // Needs PostgreSQL and Redis on 127.0.0.1 (or BENCH_PG_ADMIN_URL / BENCH_REDIS_URL) and Chromium
-// (CHROMIUM_PATH, default /usr/bin/chromium). `npm run bench -- api`, `-- lighthouse`, `-- search` or `-- feed` runs one part;
+// (CHROMIUM_PATH, default /usr/bin/chromium). `npm run bench -- api`, `-- lighthouse`, `-- search`, `-- feed` or `-- fanout` runs one part;
 // BENCH_LIGHTHOUSE_RUNS (default 3) audits per page, the median kept; BENCH_LIGHTHOUSE_PAGES (e.g.
 // `/chats`, comma-separated) audits only those pages.
 import { spawn } from 'node:child_process';
@@ -18,6 +21,7 @@ import { createRequire } from 'node:module';
 import { buildIfNeeded } from './build-if-needed.mjs';
 import { lighthouseScores, lighthouseTargets } from './bench-lighthouse.mjs';
 import { feedBench } from './bench-feed.mjs';
+import { fanoutBench } from './bench-fanout.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
@@ -30,13 +34,14 @@ const BIG = Number(process.env.BENCH_BIG_ROOM ?? 300_000);
 const SMALL = 1_000;
 const ITER = 200;
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
-const PARTS = ['api', 'lighthouse', 'search', 'feed'];
+const PARTS = ['api', 'lighthouse', 'search', 'feed', 'fanout'];
 const chosen = process.argv.slice(2);
 for (const part of chosen)
   if (!PARTS.includes(part)) throw new Error(`unknown bench part "${part}" (${PARTS.join(', ')})`);
 const parts = chosen.length ? chosen : PARTS;
 
-buildIfNeeded();
+// Only Lighthouse needs the client; the API answers its routes without it.
+buildIfNeeded(parts.includes('lighthouse') ? {} : { only: 'server' });
 
 const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const dbName = `world_it_bench_${id}`;
@@ -79,6 +84,8 @@ function start(entry, onPort = port) {
       RATE_LIMIT_POSTS: '1000000',
       RATE_LIMIT_LIKES: '1000000',
       RATE_LIMIT_WRITES: '1000000',
+      // Each part signs its people in once (logins are rate-limited per email); a full run outlasts 15 minutes.
+      JWT_ACCESS_TTL: '3h',
     },
   });
   children.push(child);
@@ -167,7 +174,7 @@ async function historyLatency(token, roomId) {
 
 async function main() {
   await admin(`CREATE DATABASE ${dbName}`);
-  start('main.js');
+  const api = start('main.js');
   await waitHealthy();
   start('worker.js');
   const results = { date: new Date().toISOString(), machine: `${(await import('node:os')).cpus().length} cores` };
@@ -193,29 +200,32 @@ async function main() {
   // Last: it fills the users and rooms tables, which the other parts should not see.
   if (parts.includes('search')) await searchBench(results, targets);
   // After search: it adds 50,000 people and 1,000,000 posts.
-  if (parts.includes('feed'))
-    await feedBench(
-      {
-        base,
-        dbUrl,
-        dbName,
-        workDir: dataDir,
-        adminQuery: admin,
-        // A second API process on the same database (and secrets), for sessions that see new settings.
-        async startApi(onPort) {
-          const child = start('main.js', onPort);
-          await waitHealthy(`http://127.0.0.1:${onPort}`);
-          return () =>
-            new Promise((resolve) => {
-              if (child.exitCode !== null) return resolve();
-              child.once('exit', resolve);
-              child.kill('SIGTERM');
-            });
-        },
-      },
-      results,
-      targets,
-    );
+  const ctx = {
+    base,
+    dbUrl,
+    dbName,
+    workDir: dataDir,
+    adminQuery: admin,
+    /** The API process's pid (its VmRSS and CPU time are read from /proc). */
+    apiPid: api.pid,
+    // A second API process on the same database (and secrets), for sessions that see new settings or
+    // sockets on another process; the stop function it resolves with carries the process's `pid`.
+    async startApi(onPort) {
+      const child = start('main.js', onPort);
+      await waitHealthy(`http://127.0.0.1:${onPort}`);
+      const stop = () =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+        });
+      stop.pid = child.pid;
+      return stop;
+    },
+  };
+  if (parts.includes('feed')) await feedBench(ctx, results, targets);
+  // Last: its people, rooms, sessions and messages stay out of the other parts' tables.
+  if (parts.includes('fanout')) await fanoutBench(ctx, results, targets);
   results.targets = Object.fromEntries(targets);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   writeFileSync(join(ROOT, 'test-results/bench.json'), JSON.stringify(results, null, 2));
