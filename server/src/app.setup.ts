@@ -1,6 +1,7 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { Server } from 'node:http';
 import compression from 'compression';
 import type { Request, Response } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
@@ -23,6 +24,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   // First, so the latency measured is the whole request's (the scrape itself is left out).
   app.use(httpMetrics(app.get(AppMetrics)));
   app.set('trust proxy', trustProxyValue(config.trustProxy));
+  keepConnectionsLongerThanClients(app.getHttpServer() as Server);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
@@ -102,4 +104,14 @@ export function securityHeaders(config: Pick<AppConfig, 'publicUrl'>): HelmetOpt
 function trustProxyValue(raw: string): boolean | number | string {
   if (raw === 'true' || raw === 'false') return raw === 'true';
   return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+/**
+ * Node closes an idle keep-alive connection after 5 s, about when clients (undici: 4 s, browsers,
+ * proxies) reuse it: a request sent as the server closes fails with "other side closed". Idle
+ * connections are kept longer than any client keeps them, so the client always closes first.
+ */
+function keepConnectionsLongerThanClients(server: Server): void {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 }

@@ -17,7 +17,11 @@ export function accessTokenKey(config: AppConfig): KeyObject {
 
 /** The JwtModule's options: every access token is HS256 under accessTokenKey. */
 export function accessTokenJwtOptions(config: AppConfig): JwtModuleOptions {
-  return { secret: accessTokenKey(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } };
+  return {
+    secret: accessTokenKey(config),
+    signOptions: { algorithm: 'HS256' },
+    verifyOptions: { algorithms: ['HS256'] },
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

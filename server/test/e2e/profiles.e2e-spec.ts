@@ -39,7 +39,12 @@ describe('Profiles API', () => {
       .set(bearer(bob.accessToken))
       .expect(200);
     // Other suites share this database and may hold a name with a literal %: only those may match.
-    const wildcardHits = wildcard.body.items as Array<{ id: string; displayName: string; firstName: string; lastName: string }>;
+    const wildcardHits = wildcard.body.items as Array<{
+      id: string;
+      displayName: string;
+      firstName: string;
+      lastName: string;
+    }>;
     expect(wildcardHits.map((h) => h.id)).not.toEqual(expect.arrayContaining([ann.user.id]));
     expect(wildcardHits.map((h) => h.id)).not.toEqual(expect.arrayContaining([bob.user.id]));
     for (const h of wildcardHits) expect(`${h.displayName} ${h.firstName} ${h.lastName}`).toContain('%');
