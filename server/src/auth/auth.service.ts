@@ -1,10 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  HttpException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   JobName,
@@ -17,28 +11,24 @@ import {
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { MailOutboxService } from '../mail/mail-outbox.service';
-import { RegistrationCodeService, deadCodeError } from '../registration-code/registration-code.service';
+import {
+  RegistrationCodeService,
+  codeMailPayload,
+  cooldownError,
+  deadCodeError,
+} from '../registration-code/registration-code.service';
 import type { AuthUser } from './auth-user';
 import type { ChangeEmailDto } from './dto/change-email.dto';
 import type { ConfirmDto } from './dto/confirm.dto';
 import type { LoginDto } from './dto/login.dto';
 import type { ChangePasswordDto, ResetPasswordDto } from './dto/password.dto';
 import type { RegisterDto } from './dto/register.dto';
-import { RetryLaterException } from '../common/filters/http-exception.filter';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
 import type { User } from '../users/user.entity';
 import { FriendDirectory } from '../users/social-graph';
 import { toMe } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
-
-function tooSoon(retryAfterSeconds: number): HttpException {
-  const body: Partial<ErrorBody> = {
-    message: `a code was mailed to this address less than a minute ago: try again in ${retryAfterSeconds} s`,
-    code: 'resend_cooldown',
-  };
-  return new RetryLaterException(body, retryAfterSeconds);
-}
 
 /** Registration by mailed code, sign-in, sessions, password and email changes. */
 @Injectable()
@@ -77,13 +67,11 @@ export class AuthService {
       }
       const issued = await this.codes.issue({ purpose: 'registration', userId: user.id, email: user.email }, em);
       if (issued.status === 'cooldown') return { expiresAt: issued.expiresAt, mail: null };
-      const mail = await this.outbox.add(em, JobName.RegistrationCode, {
-        to: user.email,
-        language: user.language,
-        displayName: user.displayName,
-        code: issued.code,
-        expiresAt: issued.expiresAt.toISOString(),
-      });
+      const mail = await this.outbox.add(
+        em,
+        JobName.RegistrationCode,
+        codeMailPayload(user, issued.code, issued.expiresAt),
+      );
       return { expiresAt: issued.expiresAt, mail };
     });
     if (mail) this.outbox.relaySoon(mail);
@@ -107,8 +95,8 @@ export class AuthService {
       const user = await this.users.findByEmail(email, em, true);
       if (!user || user.confirmed) return null;
       const issued = await this.codes.issue({ purpose: 'registration', userId: user.id, email: user.email }, em);
-      if (issued.status === 'cooldown') throw tooSoon(issued.retryAfterSeconds);
-      return this.outbox.add(em, JobName.RegistrationCode, this.codePayload(user, issued.code, issued.expiresAt));
+      if (issued.status === 'cooldown') throw cooldownError(issued.retryAfterSeconds);
+      return this.outbox.add(em, JobName.RegistrationCode, codeMailPayload(user, issued.code, issued.expiresAt));
     });
     if (mail) this.outbox.relaySoon(mail);
   }
@@ -149,7 +137,7 @@ export class AuthService {
       if (!user || !user.confirmed) return null;
       const issued = await this.codes.issue({ purpose: 'password_reset', userId: user.id, email: user.email }, em);
       if (issued.status === 'cooldown') return null;
-      return this.outbox.add(em, JobName.PasswordResetCode, this.codePayload(user, issued.code, issued.expiresAt));
+      return this.outbox.add(em, JobName.PasswordResetCode, codeMailPayload(user, issued.code, issued.expiresAt));
     });
     if (mail) this.outbox.relaySoon(mail);
   }
@@ -179,9 +167,9 @@ export class AuthService {
     const { expiresAt, mail } = await this.ds.transaction(async (em) => {
       if (await this.users.findByEmail(dto.newEmail, em)) throw new ConflictException('newEmail is already in use');
       const issued = await this.codes.issue({ purpose: 'email_change', userId: user.id, email: dto.newEmail }, em);
-      if (issued.status === 'cooldown') throw tooSoon(issued.retryAfterSeconds);
+      if (issued.status === 'cooldown') throw cooldownError(issued.retryAfterSeconds);
       const mail = await this.outbox.add(em, JobName.EmailChangeCode, {
-        ...this.codePayload(user, issued.code, issued.expiresAt),
+        ...codeMailPayload(user, issued.code, issued.expiresAt),
         to: dto.newEmail,
       });
       return { expiresAt: issued.expiresAt, mail };
@@ -224,15 +212,5 @@ export class AuthService {
     const user = await this.users.findById(auth.id);
     if (!user) throw new UnauthorizedException();
     return user;
-  }
-
-  private codePayload(user: User, code: string, expiresAt: Date) {
-    return {
-      to: user.email,
-      language: user.language,
-      displayName: user.displayName,
-      code,
-      expiresAt: expiresAt.toISOString(),
-    };
   }
 }

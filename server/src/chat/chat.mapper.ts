@@ -1,3 +1,4 @@
+import { iso, isoOrNull } from '../common/iso-time';
 import type { Message, Room, RoomKind, RoomReadPosition, RoomVisibility, UserSummary } from '@world-it/contracts';
 import { avatarUrlOf } from '../users/user.mapper';
 import { thumbUrl, toImage } from '../media/media-urls';
@@ -55,14 +56,6 @@ export interface MemberRow {
   /** The member's read position (when the row comes from room_members). */
   last_read_message_id?: string | null;
   last_read_at?: Date | string | null;
-}
-
-export function iso(v: Date | string): string {
-  return (v instanceof Date ? v : new Date(v)).toISOString();
-}
-
-export function isoOrNull(v: Date | string | null): string | null {
-  return v === null ? null : iso(v);
 }
 
 /** The contract's Message; a deleted image leaves `image: null` with `imageRemoved: true`. */

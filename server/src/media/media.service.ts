@@ -112,7 +112,8 @@ export class MediaService {
     return this.images.findLive(id);
   }
 
-  private async removeFiles(id: string): Promise<void> {
+  /** Both files of an image (the original and its thumbnail); a missing file is fine. */
+  async removeFiles(id: string): Promise<void> {
     await Promise.all([this.storage.delete(imageKey(id)), this.storage.delete(thumbKey(id))]);
   }
 }

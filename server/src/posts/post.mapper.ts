@@ -1,10 +1,9 @@
+import { iso } from '../common/iso-time';
 import type { Comment, Post } from '@world-it/contracts';
 import { toImage } from '../media/media-urls';
 import { toUserSummary } from '../users/user.mapper';
 import type { CommentRow } from './comments.repository';
 import type { PostRow } from './posts.repository';
-
-const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
 
 /** The contract's Post; `online` of the author comes from presence as the reader may see it. */
 export function toPost(row: PostRow, authorOnline: boolean): Post {

@@ -1,29 +1,21 @@
 import { HttpException, Injectable, Logger, UnauthorizedException, ForbiddenException } from '@nestjs/common';
-import { JobName, type ErrorBody, type RegisterResponse } from '@world-it/contracts';
+import { JobName, type RegisterResponse } from '@world-it/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SessionsService } from '../auth/sessions.service';
 import { ChatService } from '../chat/chat.service';
-import { RetryLaterException } from '../common/filters/http-exception.filter';
 import { MailOutboxService } from '../mail/mail-outbox.service';
-import { imageKey, thumbKey } from '../media/media.service';
-import { LocalDiskStorage } from '../media/media-storage';
-import { RegistrationCodeService } from '../registration-code/registration-code.service';
+import { MediaService } from '../media/media.service';
+import {
+  RegistrationCodeService,
+  codeMailPayload,
+  cooldownError,
+} from '../registration-code/registration-code.service';
 import type { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { AccountDeletionRepository } from './account-deletion.repository';
 import { DataExportsRepository } from './data-exports.repository';
 import { ExportArchiveBuilder } from './export-archive.builder';
-
-function tooSoon(retryAfterSeconds: number): HttpException {
-  return new RetryLaterException(
-    {
-      message: `a code was mailed less than a minute ago: try again in ${retryAfterSeconds} s`,
-      code: 'resend_cooldown',
-    } satisfies Partial<ErrorBody>,
-    retryAfterSeconds,
-  );
-}
 
 /**
  * "Delete my account", in two steps like an email change: the password, then a code mailed to the
@@ -44,7 +36,7 @@ export class AccountDeletionService {
     private readonly repo: AccountDeletionRepository,
     private readonly exports: DataExportsRepository,
     private readonly builder: ExportArchiveBuilder,
-    private readonly storage: LocalDiskStorage,
+    private readonly media: MediaService,
   ) {}
 
   /** Wrong password → 403 (as the email change answers); a code within a minute of the last → 429. */
@@ -52,14 +44,12 @@ export class AccountDeletionService {
     const user = await this.checkedUser(auth, password);
     const { expiresAt, mail } = await this.repo.transaction(async (em) => {
       const issued = await this.codes.issue({ purpose: 'account_deletion', userId: user.id, email: user.email }, em);
-      if (issued.status === 'cooldown') throw tooSoon(issued.retryAfterSeconds);
-      const mail = await this.outbox.add(em, JobName.AccountDeletionCode, {
-        to: user.email,
-        language: user.language,
-        displayName: user.displayName,
-        code: issued.code,
-        expiresAt: issued.expiresAt.toISOString(),
-      });
+      if (issued.status === 'cooldown') throw cooldownError(issued.retryAfterSeconds);
+      const mail = await this.outbox.add(
+        em,
+        JobName.AccountDeletionCode,
+        codeMailPayload(user, issued.code, issued.expiresAt),
+      );
       return { expiresAt: issued.expiresAt, mail };
     });
     this.outbox.relaySoon(mail);
@@ -89,10 +79,7 @@ export class AccountDeletionService {
     });
     await this.sessions.revokeAllForUser(user.id, 'account_deleted');
     if (!erased) return;
-    for (const id of erased.imageIds) {
-      await this.storage.delete(imageKey(id));
-      await this.storage.delete(thumbKey(id));
-    }
+    for (const id of erased.imageIds) await this.media.removeFiles(id);
     for (const key of erased.exportFiles) if (key) await this.builder.delete(key);
     this.log.log(`Account ${user.id} deleted (${erased.imageIds.length} upload(s) removed)`);
   }

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import archiver from 'archiver';
+import { iso } from '../common/iso-time';
 import { AppConfig } from '../config/app-config';
 import { imageKey } from '../media/media.service';
 import { LocalDiskStorage } from '../media/media-storage';
@@ -197,8 +198,4 @@ export class ExportArchiveBuilder {
   async delete(fileKey: string): Promise<void> {
     await rm(this.path(fileKey), { force: true });
   }
-}
-
-function iso(d: Date | string): string {
-  return (d instanceof Date ? d : new Date(d)).toISOString();
 }

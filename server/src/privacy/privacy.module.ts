@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { ChatModule } from '../chat/chat.module';
-import { LocalDiskStorage } from '../media/media-storage';
+import { MediaModule } from '../media/media.module';
 import { RegistrationCodeModule } from '../registration-code/registration-code.module';
 import { UsersModule } from '../users/users.module';
 import { AccountDeletionRepository } from './account-deletion.repository';
@@ -12,8 +12,8 @@ import { PrivacyJobsModule } from './privacy-jobs.module';
 
 /** Download my data and delete my account (routes under /api/me). */
 @Module({
-  imports: [PrivacyJobsModule, AuthModule, RegistrationCodeModule, ChatModule, UsersModule],
+  imports: [PrivacyJobsModule, AuthModule, RegistrationCodeModule, ChatModule, UsersModule, MediaModule],
   controllers: [PrivacyController],
-  providers: [DataExportService, AccountDeletionService, AccountDeletionRepository, LocalDiskStorage],
+  providers: [DataExportService, AccountDeletionService, AccountDeletionRepository],
 })
 export class PrivacyModule {}

@@ -1,14 +1,17 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { BadRequestException, GoneException, Injectable, Logger } from '@nestjs/common';
+import { BadRequestException, GoneException, HttpException, Injectable, Logger } from '@nestjs/common';
 import {
   CODE_LENGTH,
   CODE_MAX_ATTEMPTS,
   CODE_TTL_MINUTES,
   RESEND_COOLDOWN_SECONDS,
+  type CodeMailPayload,
   type ErrorBody,
 } from '@world-it/contracts';
 import type { EntityManager } from 'typeorm';
+import { RetryLaterException } from '../common/filters/http-exception.filter';
 import { AppConfig } from '../config/app-config';
+import type { User } from '../users/user.entity';
 import { CodeStore, type StoredCode } from './code-store';
 import type { CodePurpose } from './registration-code.entity';
 
@@ -132,4 +135,28 @@ export function deadCodeError(): GoneException {
     code: 'code_expired',
   };
   return new GoneException(body);
+}
+
+/** 429: a code was mailed for this purpose less than a minute ago (the resend cooldown). */
+export function cooldownError(retryAfterSeconds: number): HttpException {
+  const body: Partial<ErrorBody> = {
+    message: `a code was mailed less than a minute ago: try again in ${retryAfterSeconds} s`,
+    code: 'resend_cooldown',
+  };
+  return new RetryLaterException(body, retryAfterSeconds);
+}
+
+/** The code mail's payload for `user` (sent to their address unless the caller says otherwise). */
+export function codeMailPayload(
+  user: Pick<User, 'email' | 'language' | 'displayName'>,
+  code: string,
+  expiresAt: Date,
+): CodeMailPayload {
+  return {
+    to: user.email,
+    language: user.language,
+    displayName: user.displayName,
+    code,
+    expiresAt: expiresAt.toISOString(),
+  };
 }

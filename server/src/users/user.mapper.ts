@@ -1,3 +1,4 @@
+import { iso, isoOrNull } from '../common/iso-time';
 import type { FriendshipStatus, Me, Profile, UserSummary } from '@world-it/contracts';
 import { thumbUrl } from '../media/media-urls';
 import type { User } from './user.entity';
@@ -9,12 +10,6 @@ export function avatarUrlOf(user: Pick<User, 'avatarImageId'>): string | null {
 /** The contract's UserSummary; `online` comes from presence (the chat module), false when unknown. */
 export function toUserSummary(user: Pick<User, 'id' | 'displayName' | 'avatarImageId'>, online = false): UserSummary {
   return { id: user.id, displayName: user.displayName, avatarUrl: avatarUrlOf(user), online };
-}
-
-/** Dates as the contract sends them: ISO-8601 UTC. */
-function iso(d: Date | string | null): string | null {
-  if (d === null) return null;
-  return (d instanceof Date ? d : new Date(d)).toISOString();
 }
 
 /**
@@ -31,8 +26,8 @@ export function toProfile(
     lastName: user.lastName,
     about: user.about,
     dateOfBirth: user.dateOfBirth,
-    createdAt: iso(user.createdAt) as string,
-    lastSeenAt: iso(user.lastSeenAt),
+    createdAt: iso(user.createdAt),
+    lastSeenAt: isoOrNull(user.lastSeenAt),
     friendsCount: extra.friendsCount ?? 0,
     friendship: extra.friendship ?? 'none',
   };

@@ -187,6 +187,20 @@ describe('Chat over REST: the contract rows, membership and admin rules', () => 
       expect(rows[0].n).toBe(1);
     });
 
+    it('keeps a clientId to its room: the same clientId in another room is a 400, and nothing is stored there', async () => {
+      const dm = (await as(alice).post('/api/chats/direct', { userId: bob.user.id })).body as Room;
+      const g = await group(alice, 'private', [bob]);
+      await as(alice).post(`/api/chats/${dm.id}/messages`, { content: 'here', clientId: 'rest-room-1' }).expect(201);
+      const res = await as(alice)
+        .post(`/api/chats/${g.id}/messages`, { content: 'there', clientId: 'rest-room-1' })
+        .expect(400);
+      expect(JSON.stringify(res.body.message)).toContain('another room');
+      const rows = await t.app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM messages WHERE room_id = $1`, [g.id]);
+      expect(rows[0].n).toBe(0);
+    });
+
     it('lets the author edit (editedAt set) and the author or room admin delete; deleted messages leave history', async () => {
       const g = await group(alice, 'private', [bob, carol]);
       const m = await send(bob, g.id, 'typo');

@@ -3,7 +3,8 @@ import { io, type Socket } from 'socket.io-client';
 import { CHAT_NAMESPACE, type Message, type Room } from '@world-it/contracts';
 import { currentRun } from '../utils/test-env';
 import { ApiProcess, freePort, signedInUser } from './support/api-process';
-import { eventually, OwnRedis, PostgresProxy } from './support/outages';
+import { poll } from '../utils/poll';
+import { OwnRedis, PostgresProxy } from './support/outages';
 
 jest.setTimeout(300_000);
 
@@ -63,7 +64,7 @@ describe('Outages: the API rides out Redis and PostgreSQL going away', () => {
       for (const s of sockets) s.on('disconnect', () => dropped++);
 
       await redis.stop();
-      await eventually(async () => (await fetch(`${api.url}/api/health`)).status === 503, 'health 503 without Redis');
+      await poll(async () => (await fetch(`${api.url}/api/health`)).status === 503, 'health 503 without Redis', 60_000);
 
       // REST reads and writes.
       const rooms = await json<{ items: Room[] }>(`${api.url}/api/chats`, { token: alice.accessToken });
@@ -83,7 +84,7 @@ describe('Outages: the API rides out Redis and PostgreSQL going away', () => {
         expect(ack).toEqual(expect.objectContaining({ ok: true }));
         sent.push(`while Redis is down #${i}`);
       }
-      await eventually(() => sent.every((c) => heard.includes(c)), 'live delivery without Redis', 30_000);
+      await poll(() => sent.every((c) => heard.includes(c)), 'live delivery without Redis', 30_000);
       expect(dropped).toBe(0);
 
       // A registration while the queue is unreachable: accepted, mailed once Redis returns.
@@ -95,9 +96,13 @@ describe('Outages: the API rides out Redis and PostgreSQL going away', () => {
       expect(reg.status).toBe(202);
 
       await redis.start();
-      await eventually(async () => (await fetch(`${api.url}/api/health`)).status === 200, 'health 200 with Redis back');
+      await poll(
+        async () => (await fetch(`${api.url}/api/health`)).status === 200,
+        'health 200 with Redis back',
+        60_000,
+      );
       let mails: Array<{ text: string }> = [];
-      await eventually(
+      await poll(
         async () => {
           mails = (await json<Array<{ text: string }>>(`${api.url}/api/dev/outbox?to=${encodeURIComponent(email)}`))
             .body;
@@ -113,7 +118,7 @@ describe('Outages: the API rides out Redis and PostgreSQL going away', () => {
       });
       expect(confirmed.status).toBe(201);
       // Exactly once, even after the relay and the worker had retried through the outage.
-      await eventually(async () => worker.alive, 'worker alive');
+      expect(worker.alive).toBe(true);
       expect((await json<unknown[]>(`${api.url}/api/dev/outbox?to=${encodeURIComponent(email)}`)).body).toHaveLength(1);
       expect(api.alive).toBe(true);
       console.log(
@@ -138,9 +143,10 @@ describe('Outages: the API rides out Redis and PostgreSQL going away', () => {
       expect((await json(`${api.url}/api/auth/me`, { token: alice.accessToken })).status).toBe(200);
 
       await proxy.down();
-      await eventually(
+      await poll(
         async () => (await fetch(`${api.url}/api/health`)).status === 503,
         'health 503 without PostgreSQL',
+        60_000,
       );
       const during = await json(`${api.url}/api/auth/me`, { token: alice.accessToken });
       // Unavailable, said as such: never a hang, never a crash.
@@ -148,13 +154,15 @@ describe('Outages: the API rides out Redis and PostgreSQL going away', () => {
       expect(api.alive).toBe(true);
 
       await proxy.up();
-      await eventually(
+      await poll(
         async () => (await fetch(`${api.url}/api/health`)).status === 200,
         'health 200 with PostgreSQL back',
+        60_000,
       );
-      await eventually(
+      await poll(
         async () => (await json(`${api.url}/api/auth/me`, { token: alice.accessToken })).status === 200,
         'requests served again',
+        60_000,
       );
       console.log('postgres restart: 503 while down, served again by the same process once back');
     } finally {

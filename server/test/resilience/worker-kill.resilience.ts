@@ -4,21 +4,13 @@ import { JOB_QUEUE } from '@world-it/contracts';
 import { currentRun } from '../utils/test-env';
 import { SmtpSink } from '../utils/smtp-sink';
 import { ApiProcess } from './support/api-process';
+import { poll } from '../utils/poll';
 
 jest.setTimeout(600_000);
 
 const REGISTRATIONS = Number(process.env.RESILIENCE_REGISTRATIONS ?? 150);
 /** The worker is killed once this share of the code mails has arrived (the rest are queued or in flight). */
 const KILL_AT = 0.3;
-
-/** Polls a condition (no fixed sleep): resolves as soon as it holds, fails after `ms`. */
-async function until(cond: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('resilience: the mail worker SIGKILLed while it sends code mails', () => {
   const sink = new SmtpSink();
@@ -76,7 +68,7 @@ describe('resilience: the mail worker SIGKILLed while it sends code mails', () =
       }),
     );
 
-    await until(() => sink.messages.length >= Math.floor(REGISTRATIONS * KILL_AT), 120_000, 'the first mails');
+    await poll(() => sink.messages.length >= Math.floor(REGISTRATIONS * KILL_AT), 'the first mails', 120_000);
     const atKill = { delivered: sink.messages.length, registered: next };
     await first.kill('SIGKILL');
     const counts = await queue.getJobCounts();
@@ -99,13 +91,13 @@ describe('resilience: the mail worker SIGKILLed while it sends code mails', () =
     };
     const state = async () =>
       `${received().size}/${emails.length} addresses reached, queue ${JSON.stringify(await queue.getJobCounts())}\n${second.output().slice(-3000)}`;
-    await until(
+    await poll(
       async () => {
         if (received().size < emails.length) return false;
         return (await pendingJobs()) === 0;
       },
-      240_000,
       'every code mail and an empty queue',
+      240_000,
     ).catch(async (err: Error) => {
       throw new Error(`${err.message}: ${await state()}`);
     });

@@ -1,4 +1,5 @@
 import type { CodeMailPayload, Language } from '@world-it/contracts';
+import { escapeHtml, mailDocument, PRODUCT, ROW } from './mail-layout';
 
 export type CodeMailKind = 'registration' | 'password_reset' | 'email_change' | 'account_deletion';
 
@@ -7,8 +8,6 @@ export interface RenderedContent {
   html: string;
   text: string;
 }
-
-const PRODUCT = 'World IT';
 
 interface Strings {
   subject: (code: string) => string;
@@ -109,13 +108,6 @@ const STRINGS: Record<Language, Record<CodeMailKind, Strings>> = {
   },
 };
 
-export function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-}
-
 function timeOf(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
@@ -155,33 +147,21 @@ export function renderCodeMail(
   ].join('\n');
 
   const e = escapeHtml;
-  const html = `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(s.subject(payload.code))}</title>
-</head>
-<body style="margin:0;padding:0;background:#f4f5f7;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1f2430;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f5f7;padding:24px 0;">
-<tr><td align="center">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:520px;background:#ffffff;border-radius:12px;padding:32px;">
-<tr><td style="font-size:14px;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:#3b5bdb;">${PRODUCT}</td></tr>
-<tr><td style="padding-top:16px;font-size:22px;font-weight:700;">${e(s.heading)}</td></tr>
-<tr><td style="padding-top:16px;font-size:16px;line-height:1.5;">${e(s.greeting(name))}</td></tr>
-<tr><td style="padding-top:8px;font-size:16px;line-height:1.5;">${e(s.intro)}</td></tr>
+  const html = mailDocument({
+    lang,
+    title: s.subject(payload.code),
+    rows: `<tr><td style="padding-top:16px;font-size:22px;font-weight:700;">${e(s.heading)}</td></tr>
+<tr><td style="${ROW.text}">${e(s.greeting(name))}</td></tr>
+<tr><td style="${ROW.textTight}">${e(s.intro)}</td></tr>
 <tr><td align="center" style="padding:24px 0;">
 <div style="font-size:13px;color:#5c6370;padding-bottom:8px;">${e(s.codeLabel)}</div>
 <div style="display:inline-block;font-family:'SFMono-Regular',Consolas,'Liberation Mono',monospace;font-size:36px;font-weight:700;letter-spacing:.3em;padding:12px 20px 12px 28px;background:#eef1fb;border-radius:8px;color:#1f2430;user-select:all;-webkit-user-select:all;">${e(payload.code)}</div>
 </td></tr>
-<tr><td style="font-size:14px;line-height:1.5;color:#5c6370;">${e(s.expires(minutes, at))}</td></tr>
-<tr><td style="padding-top:16px;font-size:14px;line-height:1.5;color:#5c6370;">${e(s.ignore)}</td></tr>
-<tr><td style="padding-top:24px;font-size:14px;color:#5c6370;">${e(s.signature)}<br><a href="${e(options.publicUrl)}" style="color:#3b5bdb;">${e(options.publicUrl)}</a></td></tr>
-</table>
-</td></tr>
-</table>
-</body>
-</html>`;
+<tr><td style="font-size:14px;line-height:1.5;color:#5c6370;">${e(s.expires(minutes, at))}</td></tr>`,
+    ignore: s.ignore,
+    signature: s.signature,
+    publicUrl: options.publicUrl,
+  });
 
   return { subject: s.subject(payload.code), html, text };
 }

@@ -1,7 +1,6 @@
 import type { DataExportMailPayload, Language } from '@world-it/contracts';
-import { escapeHtml, type RenderedContent } from './code-mail.template';
-
-const PRODUCT = 'World IT';
+import type { RenderedContent } from './code-mail.template';
+import { escapeHtml, mailDocument, PRODUCT, ROW } from './mail-layout';
 
 interface Strings {
   subject: string;
@@ -62,31 +61,19 @@ export function renderDataExportMail(payload: DataExportMailPayload, options: { 
     options.publicUrl,
   ].join('\n');
   const e = escapeHtml;
-  const html = `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(s.subject)}</title>
-</head>
-<body style="margin:0;padding:0;background:#f4f5f7;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1f2430;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f5f7;padding:24px 0;">
-<tr><td align="center">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:520px;background:#ffffff;border-radius:12px;padding:32px;">
-<tr><td style="font-size:14px;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:#3b5bdb;">${PRODUCT}</td></tr>
-<tr><td style="padding-top:16px;font-size:16px;line-height:1.5;">${e(s.greeting(payload.displayName))}</td></tr>
-<tr><td style="padding-top:8px;font-size:16px;line-height:1.5;">${e(s.intro)}</td></tr>
+  const html = mailDocument({
+    lang,
+    title: s.subject,
+    rows: `<tr><td style="${ROW.text}">${e(s.greeting(payload.displayName))}</td></tr>
+<tr><td style="${ROW.textTight}">${e(s.intro)}</td></tr>
 <tr><td align="center" style="padding:24px 0;">
 <a href="${e(payload.url)}" style="display:inline-block;background:#3b5bdb;color:#ffffff;text-decoration:none;font-weight:600;padding:12px 24px;border-radius:8px;">${e(s.button)}</a>
 </td></tr>
 <tr><td style="font-size:13px;line-height:1.5;color:#5c6370;word-break:break-all;">${e(payload.url)}</td></tr>
-<tr><td style="padding-top:16px;font-size:14px;line-height:1.5;color:#5c6370;">${e(s.expires(at))}</td></tr>
-<tr><td style="padding-top:16px;font-size:14px;line-height:1.5;color:#5c6370;">${e(s.ignore)}</td></tr>
-<tr><td style="padding-top:24px;font-size:14px;color:#5c6370;">${e(s.signature)}<br><a href="${e(options.publicUrl)}" style="color:#3b5bdb;">${e(options.publicUrl)}</a></td></tr>
-</table>
-</td></tr>
-</table>
-</body>
-</html>`;
+<tr><td style="${ROW.note}">${e(s.expires(at))}</td></tr>`,
+    ignore: s.ignore,
+    signature: s.signature,
+    publicUrl: options.publicUrl,
+  });
   return { subject: s.subject, html, text };
 }

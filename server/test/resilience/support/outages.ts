@@ -1,19 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-
-/** Polls `probe` (no fixed sleep) until it returns true; fails with `what` after `ms`. */
-export async function eventually(probe: () => Promise<boolean> | boolean, what: string, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      if (await probe()) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { poll } from '../../utils/poll';
 
 function answersPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -47,10 +34,14 @@ export class OwnRedis {
       { stdio: 'ignore' },
     );
     this.proc = proc;
-    await eventually(async () => {
-      if (proc.exitCode !== null || proc.signalCode !== null) throw new Error('redis-server exited');
-      return answersPing(this.port);
-    }, `redis-server on ${this.port}`);
+    await poll(
+      () => {
+        if (proc.exitCode !== null || proc.signalCode !== null) throw new Error('redis-server exited');
+        return answersPing(this.port);
+      },
+      `redis-server on ${this.port}`,
+      60_000,
+    );
   }
 
   /** SIGKILL: connections drop at once and new ones are refused until `start`. */

@@ -13,6 +13,7 @@ import { CodeInputComponent } from '../../../shared/ui/code-input/code-input.com
 import { DialogComponent } from '../../../shared/ui/dialog/dialog.component';
 import { FieldErrorComponent } from '../../../shared/ui/field-error/field-error.component';
 import { PasswordInputComponent } from '../../../shared/ui/password-input/password-input.component';
+import { ResendButtonComponent } from '../../../shared/ui/resend-button/resend-button.component';
 import { SubmitButtonComponent } from '../../../shared/ui/submit-button/submit-button.component';
 import { showCodeError } from '../../../shared/util/code-error';
 import { createCountdown } from '../../../shared/util/countdown';
@@ -42,6 +43,7 @@ function retryAfterSeconds(err: unknown): number | null {
     DialogComponent,
     FieldErrorComponent,
     PasswordInputComponent,
+    ResendButtonComponent,
     SubmitButtonComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -123,31 +125,14 @@ function retryAfterSeconds(err: unknown): number | null {
                 />
               </div>
               <div class="form__actions form__actions--inline">
-                <button
-                  type="submit"
-                  class="btn btn--danger"
-                  data-testid="delete-forever"
-                  [disabled]="loading() || code().length < 6"
-                  [attr.aria-busy]="loading()"
+                <wit-submit-button
+                  danger
+                  testId="delete-forever"
+                  [loading]="loading()"
+                  [disabled]="code().length < 6"
+                  >{{ 'privacy.deleteForever' | t }}</wit-submit-button
                 >
-                  @if (loading()) {
-                    <span class="spinner" aria-hidden="true"></span>
-                  }
-                  {{ 'privacy.deleteForever' | t }}
-                </button>
-                <button
-                  class="btn btn--ghost"
-                  type="button"
-                  data-testid="delete-resend"
-                  [disabled]="loading() || countdown.running()"
-                  (click)="sendCode()"
-                >
-                  @if (countdown.running()) {
-                    {{ 'confirm.resendIn' | t: { s: countdown.secondsLeft() } }}
-                  } @else {
-                    {{ 'confirm.resend' | t }}
-                  }
-                </button>
+                <wit-resend-button [countdown]="countdown" [busy]="loading()" [block]="false" (resend)="sendCode()" />
               </div>
             </form>
           } @else {

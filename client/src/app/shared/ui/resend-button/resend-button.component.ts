@@ -12,7 +12,8 @@ import type { Countdown } from '../../util/countdown';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <button
-      class="btn btn--block"
+      class="btn"
+      [class.btn--block]="block()"
       [class.btn--primary]="primary()"
       [class.btn--ghost]="!primary()"
       type="button"
@@ -42,5 +43,7 @@ export class ResendButtonComponent {
   readonly busy = input(false);
   /** The code is dead: resending is the one thing left to do. */
   readonly primary = input(false);
+  /** Full width under a stacked form (the default), or its natural width in a row of actions. */
+  readonly block = input(true);
   readonly resend = output<void>();
 }

@@ -9,7 +9,9 @@ import { booleanAttribute, ChangeDetectionStrategy, Component, input } from '@an
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <button
-      class="btn btn--primary"
+      class="btn"
+      [class.btn--primary]="!danger()"
+      [class.btn--danger]="danger()"
       [class.btn--block]="block()"
       type="submit"
       [attr.data-testid]="testId()"
@@ -33,5 +35,7 @@ export class SubmitButtonComponent {
   /** Disabled for a reason other than loading (say, an incomplete code). */
   readonly disabled = input(false);
   readonly block = input(false, { transform: booleanAttribute });
+  /** A destructive submit (delete forever): the danger colour instead of the primary one. */
+  readonly danger = input(false, { transform: booleanAttribute });
   readonly testId = input<string | null>(null);
 }
