@@ -4,7 +4,11 @@ import { bootstrapApplication } from '@angular/platform-browser';
 
 import { App } from './app/app';
 import { appConfig } from './app/app.config';
+import { yieldToBrowser } from './app/core/startup/yield-to-browser';
 
 registerLocaleData(localeUk);
 
-bootstrapApplication(App, appConfig).catch((err: unknown) => console.error(err));
+// Evaluating the bundles and bootstrapping are separate tasks (see yieldToBrowser).
+yieldToBrowser()
+  .then(() => bootstrapApplication(App, appConfig))
+  .catch((err: unknown) => console.error(err));

@@ -13,6 +13,7 @@ import { AuthService } from './core/auth/auth.service';
 import { authInterceptor } from './core/interceptors/auth.interceptor';
 import { I18nService } from './core/i18n/i18n.service';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
+import { yieldToBrowser } from './core/startup/yield-to-browser';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -23,6 +24,8 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     // The first render is in the reader's language: wait for its dictionary (a local chunk, not the API).
     provideAppInitializer(() => inject(I18nService).ready()),
+    // Creating the injector and the first render are separate tasks, so neither blocks a slow phone long.
+    provideAppInitializer(yieldToBrowser),
     // Refresh the cached user in the background; the first paint does not wait for the network.
     provideAppInitializer(() => {
       inject(AuthService).loadMe().subscribe();

@@ -4,7 +4,7 @@ import { LANGUAGES, type Language } from '@world-it/contracts';
 import type { IntlMessageFormat } from 'intl-messageformat';
 
 import { en, type TranslationKey } from './en';
-import { compileMessage, messageArguments } from './icu';
+import { compileMessage, isPlainText, messageArguments } from './icu';
 
 export type Dictionary = Partial<Record<TranslationKey, string>>;
 export type Dictionaries = Record<Language, Dictionary>;
@@ -28,10 +28,13 @@ export const I18N_LOADERS = new InjectionToken<Partial<Record<Language, () => Pr
 export const LANGUAGE_STORAGE_KEY = 'wit.language';
 export const FALLBACK_LANGUAGE: Language = 'en';
 
-/** A dictionary message parsed once; `text` is its output when it takes no arguments. */
+/**
+ * A dictionary message parsed once; `text` is its output when it takes no arguments. Plain text
+ * (most messages) has no formatter at all.
+ */
 interface CompiledMessage {
   readonly source: string;
-  readonly format: IntlMessageFormat;
+  readonly format: IntlMessageFormat | null;
   readonly args: readonly string[];
   readonly text: string | null;
 }
@@ -153,6 +156,7 @@ export class I18nService {
   private compile(lang: Language, key: TranslationKey): CompiledMessage | null {
     const source = this.dictionaries[lang]?.[key];
     if (source === undefined) return null;
+    if (isPlainText(source)) return { source, format: null, args: [], text: source };
     try {
       const format = compileMessage(source, lang);
       const args = [...messageArguments(format.getAst()).keys()];
@@ -164,7 +168,7 @@ export class I18nService {
   }
 
   private render(key: TranslationKey, message: CompiledMessage, params: TranslationParams = {}): string {
-    if (message.text !== null) return message.text;
+    if (message.text !== null || !message.format) return message.text ?? message.source;
     const missing = message.args.filter((name) => !Object.prototype.hasOwnProperty.call(params, name));
     let values = params;
     if (missing.length > 0) {

@@ -1,4 +1,4 @@
-import { IntlMessageFormat } from 'intl-messageformat';
+import { type Formatters, IntlMessageFormat } from 'intl-messageformat';
 
 /** One node of a parsed ICU message (the parser's own element type, reached through intl-messageformat). */
 export type MessageElement = ReturnType<IntlMessageFormat['getAst']>[number];
@@ -11,7 +11,42 @@ export type ArgumentKind = 'text' | 'plural' | 'select';
  * literal instead of opening a rich-text element.
  */
 export function compileMessage(source: string, lang: string): IntlMessageFormat {
-  return new IntlMessageFormat(source, lang, undefined, { ignoreTag: true });
+  return new IntlMessageFormat(source, lang, undefined, { ignoreTag: true, formatters: sharedFormatters });
+}
+
+/**
+ * True when a message has no ICU syntax at all (no braces, no quote): its text is the message
+ * itself, so building a formatter for it would only cost start-up time. Most keys are like that.
+ */
+export function isPlainText(source: string): boolean {
+  return !/[{}']/.test(source);
+}
+
+/**
+ * One set of Intl formatters for every message, memoized by their arguments. By default each
+ * IntlMessageFormat makes its own caches, so the same plural rules were built once per message.
+ */
+const sharedFormatters: Formatters = {
+  getNumberFormat: memoized(
+    (...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args),
+  ),
+  getDateTimeFormat: memoized(
+    (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
+  ),
+  getPluralRules: memoized((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args)),
+};
+
+function memoized<A extends unknown[], R>(make: (...args: A) => R): (...args: A) => R {
+  const made = new Map<string, R>();
+  return (...args: A): R => {
+    const key = JSON.stringify(args);
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(...args);
+      made.set(key, value);
+    }
+    return value;
+  };
 }
 
 /**
