@@ -10,6 +10,7 @@ import { AppLogger } from './common/logging/app-logger';
 import { serveClient } from './common/http/serve-client';
 import { InputTextPipe, limitBodyDepth } from './common/validation/input-text';
 import { AppConfig } from './config/app-config';
+import { LeanIoAdapter } from './common/lean-io.adapter';
 import { RedisIoAdapter } from './common/redis-io.adapter';
 import { documentRateLimits } from './common/rate-limit/rate-limit.guard';
 import { serveMedia } from './media/media-static';
@@ -47,6 +48,8 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
     const adapter = new RedisIoAdapter(app, config.redisUrl);
     await adapter.connect();
     app.useWebSocketAdapter(adapter);
+  } else {
+    app.useWebSocketAdapter(new LeanIoAdapter(app));
   }
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',

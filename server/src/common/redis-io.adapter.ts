@@ -1,12 +1,12 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
-import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import { failFastOnceReady } from '../redis/redis.service';
+import { LeanIoAdapter } from './lean-io.adapter';
 
 /** socket.io over Redis pub/sub, so several API processes deliver to each other's clients. */
-export class RedisIoAdapter extends IoAdapter {
+export class RedisIoAdapter extends LeanIoAdapter {
   private readonly log = new Logger('RedisIoAdapter');
   private adapter: ReturnType<typeof createAdapter> | null = null;
   private clients: Redis[] = [];
