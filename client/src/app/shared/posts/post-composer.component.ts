@@ -117,8 +117,11 @@ export class PostComposerComponent {
       )
       .subscribe((found) => {
         const chosen = new Set(this.tags());
-        this.suggestions.set(found.filter((t) => !chosen.has(t.name)));
-        this.activeSuggestion.set(-1);
+        const active = this.suggestions()[this.activeSuggestion()]?.name;
+        const next = found.filter((t) => !chosen.has(t.name));
+        this.suggestions.set(next);
+        // Results for a longer prefix, arriving after the arrow keys moved, keep the suggestion picked.
+        this.activeSuggestion.set(active ? next.findIndex((t) => t.name === active) : -1);
       });
     inject(DestroyRef).onDestroy(() => sub.unsubscribe());
   }
