@@ -43,6 +43,12 @@ const DRAIN_MS = num('BENCH_FANOUT_DRAIN_MS', 120_000);
 /** A load generator exits after this long whatever it is doing. */
 const LOADER_LIMIT_MS = num('BENCH_FANOUT_LOADER_LIMIT_MS', 30 * 60_000);
 const HISTORY_ITER = Math.round(num('BENCH_FANOUT_HISTORY_ITER', 200));
+/** BENCH_FANOUT_PARTS: which parts run (a profiling aid: a part left out reports no target, and the run is not complete). */
+const ALL_PARTS = ['rooms', 'big', 'duo', 'idle', 'history'];
+const PARTS = new Set((process.env.BENCH_FANOUT_PARTS || ALL_PARTS.join(',')).split(',').map((x) => x.trim()));
+for (const part of PARTS)
+  if (!ALL_PARTS.includes(part))
+    throw new Error(`BENCH_FANOUT_PARTS: unknown part "${part}" (${ALL_PARTS.join(', ')})`);
 
 const MEMBERS = 50;
 const PER_MEMBER = Math.max(1, Math.round(20 * SCALE));
@@ -481,32 +487,34 @@ export async function fanoutBench(ctx, results, targets) {
       { kind: 'burst', name: `room of ${MEMBERS}, burst of ${MEMBERS * PER_MEMBER}`, rate: 0 },
     ];
     const repeats = shapes.map(() => ({ bare: [], product: [] }));
-    const smallBare = await group('small-bare', bareSockets(small, smallRoom));
-    const smallProduct = await group('small-product', productSockets(small));
-    // Warm-up (not measured): one message a member on each side.
-    for (const g of [smallBare, smallProduct]) await g.run({ messages: MEMBERS, rate: 50, roomId: smallRoom });
-    for (let r = 0; r < REPEATS; r++)
-      for (const [i, shape] of shapes.entries())
-        for (const [side, g] of [
-          ['bare', smallBare],
-          ['product', smallProduct],
-        ]) {
-          const row = await g.run({ messages: MEMBERS * PER_MEMBER, rate: shape.rate, roomId: smallRoom });
-          row.load = load1();
-          machine.loadDuring.push(row.load);
-          repeats[i][side].push(row);
-          log(`${shape.name}, ${side}, run ${r + 1}/${REPEATS}`, row);
-          // What is measured so far, on disk: a run cut short still leaves its figures.
-          fanout.shapes = shapes
-            .map((sh, k) => repeats[k].product.length && shapeRow(sh, MEMBERS, MEMBERS * PER_MEMBER, repeats[k]))
-            .filter(Boolean);
-          save(fanout);
-        }
-    await closeGroup(smallBare);
-    await closeGroup(smallProduct);
+    if (PARTS.has('rooms')) {
+      const smallBare = await group('small-bare', bareSockets(small, smallRoom));
+      const smallProduct = await group('small-product', productSockets(small));
+      // Warm-up (not measured): one message a member on each side.
+      for (const g of [smallBare, smallProduct]) await g.run({ messages: MEMBERS, rate: 50, roomId: smallRoom });
+      for (let r = 0; r < REPEATS; r++)
+        for (const [i, shape] of shapes.entries())
+          for (const [side, g] of [
+            ['bare', smallBare],
+            ['product', smallProduct],
+          ]) {
+            const row = await g.run({ messages: MEMBERS * PER_MEMBER, rate: shape.rate, roomId: smallRoom });
+            row.load = load1();
+            machine.loadDuring.push(row.load);
+            repeats[i][side].push(row);
+            log(`${shape.name}, ${side}, run ${r + 1}/${REPEATS}`, row);
+            // What is measured so far, on disk: a run cut short still leaves its figures.
+            fanout.shapes = shapes
+              .map((sh, k) => repeats[k].product.length && shapeRow(sh, MEMBERS, MEMBERS * PER_MEMBER, repeats[k]))
+              .filter(Boolean);
+            save(fanout);
+          }
+      await closeGroup(smallBare);
+      await closeGroup(smallProduct);
+    }
 
     // The big room.
-    {
+    if (PARTS.has('big')) {
       const name = `room of ${BIG_MEMBERS}, ${BIG_RATE} msg/s`;
       const messages = BIG_MEMBERS * BIG_PER_MEMBER;
       const rep = { bare: [], product: [] };
@@ -536,28 +544,31 @@ export async function fanoutBench(ctx, results, targets) {
       await closeGroup(gProduct);
     }
 
-    fanout.twoProcesses = await twoProcesses(ctx, group, closeGroup, productSockets, small, smallRoom, machine);
+    if (PARTS.has('duo'))
+      fanout.twoProcesses = await twoProcesses(ctx, group, closeGroup, productSockets, small, smallRoom, machine);
     const one = fanout.shapes.find((s) => s.kind === `rate ${DUO_RATE}`);
-    if (one) {
+    if (one && fanout.twoProcesses) {
       const duo = fanout.twoProcesses.product;
       fanout.twoProcesses.vsOneProcess = round(duo.deliveriesPerSec / one.product.deliveriesPerSec, 3);
       fanout.twoProcesses.vsBare = round(duo.deliveriesPerSec / one.bare.deliveriesPerSec, 3);
     }
     save(fanout);
 
-    const idlePeople = Array.from({ length: IDLE }, (_, k) => people[k % IDLE_USERS]);
-    fanout.idle = await idleSockets(ctx, group, closeGroup, productSockets, idlePeople);
-    fanout.idle.people = IDLE_USERS;
-    save(fanout);
+    if (PARTS.has('idle')) {
+      const idlePeople = Array.from({ length: IDLE }, (_, k) => people[k % IDLE_USERS]);
+      fanout.idle = await idleSockets(ctx, group, closeGroup, productSockets, idlePeople);
+      fanout.idle.people = IDLE_USERS;
+      save(fanout);
+    }
   } finally {
     for (const g of groupsOpen) await g.close().catch(() => {});
     await Promise.all(loaders.map((l) => l.stop()));
     await bare.stop();
   }
 
-  fanout.history = await history(base, dbUrl, small[0]);
+  if (PARTS.has('history')) fanout.history = await history(base, dbUrl, small[0]);
   machine.loadAfter = load1();
-  fanout.complete = true;
+  fanout.complete = PARTS.size === ALL_PARTS.length;
 
   pushTargets(fanout, targets);
   results.fanout = { ...fanout, shapes: fanout.shapes.map(({ repeats: _r, ...s }) => s), full: 'bench/results.json' };

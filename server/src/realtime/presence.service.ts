@@ -22,6 +22,8 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy, OnApplica
   private readonly log = new Logger('Presence');
   /** This process's sockets: socketId → userId. */
   private readonly local = new Map<string, string>();
+  /** This process's sockets per user: such a user is online without asking Redis. */
+  private readonly localPerUser = new Map<string, number>();
   /** Memory mode: userId → socket ids. */
   private readonly memory = new Map<string, Set<string>>();
   private heartbeat: NodeJS.Timeout | null = null;
@@ -47,6 +49,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy, OnApplica
     const client = this.redis.client;
     const sockets = [...this.local];
     this.local.clear();
+    this.localPerUser.clear();
     if (!client || sockets.length === 0) return;
     const pipeline = client.pipeline();
     for (const [socketId, userId] of sockets) pipeline.zrem(this.prefix + userId, socketId);
@@ -59,6 +62,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy, OnApplica
 
   /** Registers a socket; true when it is the user's first (the user just came online). */
   async connected(userId: string, socketId: string): Promise<boolean> {
+    if (!this.local.has(socketId)) this.localPerUser.set(userId, (this.localPerUser.get(userId) ?? 0) + 1);
     this.local.set(socketId, userId);
     const client = this.redis.client;
     if (!client) {
@@ -81,7 +85,11 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy, OnApplica
 
   /** Unregisters a socket; true when it was the user's last (the user just went offline). */
   async disconnected(userId: string, socketId: string): Promise<boolean> {
-    this.local.delete(socketId);
+    if (this.local.delete(socketId)) {
+      const left = (this.localPerUser.get(userId) ?? 1) - 1;
+      if (left > 0) this.localPerUser.set(userId, left);
+      else this.localPerUser.delete(userId);
+    }
     const client = this.redis.client;
     if (!client) {
       const set = this.memory.get(userId);
@@ -100,17 +108,29 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy, OnApplica
     return (await this.onlineAmong([userId])).has(userId);
   }
 
-  /** The subset of these users who are online (one round trip). */
+  /**
+   * The subset of these users who are online: at most one round trip, none when each has a socket on
+   * this process (a message's author, nearly always).
+   */
   async onlineAmong(userIds: Iterable<string>): Promise<Set<string>> {
-    const ids = [...new Set(userIds)];
+    const online = new Set<string>();
+    const ask: string[] = [];
+    for (const id of new Set(userIds)) {
+      if (this.localPerUser.has(id)) online.add(id);
+      else ask.push(id);
+    }
     const client = this.redis.client;
-    if (!client) return new Set(ids.filter((id) => (this.memory.get(id)?.size ?? 0) > 0));
-    if (ids.length === 0) return new Set();
+    if (!client) {
+      for (const id of ask) if ((this.memory.get(id)?.size ?? 0) > 0) online.add(id);
+      return online;
+    }
+    if (ask.length === 0) return online;
     const now = Date.now();
     const pipeline = client.pipeline();
-    for (const id of ids) pipeline.zcount(this.prefix + id, now, '+inf');
+    for (const id of ask) pipeline.zcount(this.prefix + id, now, '+inf');
     const res = (await pipeline.exec()) ?? [];
-    return new Set(ids.filter((_, i) => Number(res[i]?.[1] ?? 0) > 0));
+    ask.forEach((id, i) => Number(res[i]?.[1] ?? 0) > 0 && online.add(id));
+    return online;
   }
 
   private async refresh(): Promise<void> {
