@@ -20,12 +20,11 @@ const HEARTBEAT_MS = 30_000;
 @Injectable()
 export class PresenceService implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
   private readonly log = new Logger('Presence');
-  /** This process's sockets: socketId → userId. */
-  private readonly local = new Map<string, string>();
-  /** This process's sockets per user: such a user is online without asking Redis. */
-  private readonly localPerUser = new Map<string, number>();
-  /** Memory mode: userId → socket ids. */
-  private readonly memory = new Map<string, Set<string>>();
+  /**
+   * This process's sockets: userId → socket ids. Such a user is online without asking Redis; in memory
+   * mode these are all the sockets there are.
+   */
+  private readonly local = new Map<string, Set<string>>();
   private heartbeat: NodeJS.Timeout | null = null;
   private readonly prefix: string;
 
@@ -49,10 +48,9 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy, OnApplica
     const client = this.redis.client;
     const sockets = [...this.local];
     this.local.clear();
-    this.localPerUser.clear();
     if (!client || sockets.length === 0) return;
     const pipeline = client.pipeline();
-    for (const [socketId, userId] of sockets) pipeline.zrem(this.prefix + userId, socketId);
+    for (const [userId, ids] of sockets) for (const socketId of ids) pipeline.zrem(this.prefix + userId, socketId);
     await pipeline.exec().catch(() => undefined);
   }
 
@@ -62,15 +60,11 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy, OnApplica
 
   /** Registers a socket; true when it is the user's first (the user just came online). */
   async connected(userId: string, socketId: string): Promise<boolean> {
-    if (!this.local.has(socketId)) this.localPerUser.set(userId, (this.localPerUser.get(userId) ?? 0) + 1);
-    this.local.set(socketId, userId);
+    const mine = this.local.get(userId) ?? new Set<string>();
+    mine.add(socketId);
+    this.local.set(userId, mine);
     const client = this.redis.client;
-    if (!client) {
-      const set = this.memory.get(userId) ?? new Set<string>();
-      set.add(socketId);
-      this.memory.set(userId, set);
-      return set.size === 1;
-    }
+    if (!client) return mine.size === 1;
     const now = Date.now();
     const key = this.prefix + userId;
     const res = await client
@@ -85,19 +79,11 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy, OnApplica
 
   /** Unregisters a socket; true when it was the user's last (the user just went offline). */
   async disconnected(userId: string, socketId: string): Promise<boolean> {
-    if (this.local.delete(socketId)) {
-      const left = (this.localPerUser.get(userId) ?? 1) - 1;
-      if (left > 0) this.localPerUser.set(userId, left);
-      else this.localPerUser.delete(userId);
-    }
+    const mine = this.local.get(userId);
+    const removed = mine?.delete(socketId) ?? false;
+    if (mine?.size === 0) this.local.delete(userId);
     const client = this.redis.client;
-    if (!client) {
-      const set = this.memory.get(userId);
-      if (!set?.delete(socketId)) return false;
-      if (set.size > 0) return false;
-      this.memory.delete(userId);
-      return true;
-    }
+    if (!client) return removed && !this.local.has(userId);
     const now = Date.now();
     const key = this.prefix + userId;
     const res = await client.multi().zrem(key, socketId).zremrangebyscore(key, '-inf', now).zcard(key).exec();
@@ -116,20 +102,18 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy, OnApplica
     const online = new Set<string>();
     const ask: string[] = [];
     for (const id of new Set(userIds)) {
-      if (this.localPerUser.has(id)) online.add(id);
+      if (this.local.has(id)) online.add(id);
       else ask.push(id);
     }
     const client = this.redis.client;
-    if (!client) {
-      for (const id of ask) if ((this.memory.get(id)?.size ?? 0) > 0) online.add(id);
-      return online;
-    }
-    if (ask.length === 0) return online;
+    if (!client || ask.length === 0) return online;
     const now = Date.now();
     const pipeline = client.pipeline();
     for (const id of ask) pipeline.zcount(this.prefix + id, now, '+inf');
     const res = (await pipeline.exec()) ?? [];
-    ask.forEach((id, i) => Number(res[i]?.[1] ?? 0) > 0 && online.add(id));
+    ask.forEach((id, i) => {
+      if (Number(res[i]?.[1] ?? 0) > 0) online.add(id);
+    });
     return online;
   }
 
@@ -138,8 +122,9 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy, OnApplica
     if (!client || this.local.size === 0) return;
     const expiry = Date.now() + SOCKET_TTL_MS;
     const pipeline = client.pipeline();
-    for (const [socketId, userId] of this.local) {
-      pipeline.zadd(this.prefix + userId, expiry, socketId).pexpire(this.prefix + userId, SOCKET_TTL_MS);
+    for (const [userId, ids] of this.local) {
+      for (const socketId of ids) pipeline.zadd(this.prefix + userId, expiry, socketId);
+      pipeline.pexpire(this.prefix + userId, SOCKET_TTL_MS);
     }
     try {
       await pipeline.exec();
