@@ -2,11 +2,13 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  type ElementRef,
   inject,
   input,
   type OnInit,
   output,
   signal,
+  viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { type Comment, COMMENT_CONTENT_MAX } from '@world-it/contracts';
@@ -250,6 +252,7 @@ export class PostCommentsComponent implements OnInit {
   protected readonly loading = signal(false);
   protected readonly error = signal<UiMessage | null>(null);
   protected readonly draft = signal('');
+  private readonly box = viewChild<ElementRef<HTMLTextAreaElement>>('box');
   protected readonly sending = signal(false);
   protected readonly sendError = signal<UiMessage | null>(null);
   protected readonly deleting = signal<Comment | null>(null);
@@ -301,14 +304,22 @@ export class PostCommentsComponent implements OnInit {
     this.sending.set(true);
     this.sendError.set(null);
     const before = this.count();
+    // The box empties at once, so what is typed while this one is on its way starts the next
+    // comment (and is not wiped when the answer comes); a failure puts the text back.
+    this.draft.set('');
+    const box = this.box()?.nativeElement;
+    if (box) box.value = '';
     try {
       const comment = await firstValueFrom(this.api.addComment(this.postId(), content));
-      this.draft.set('');
       // Oldest first: a comment of mine goes at the end once the older ones are all shown; until
       // then the page that holds it brings it.
       if (!this.nextCursor()) this.items.update((items) => [...items, comment]);
       this.countChange.emit(Math.max(this.count(), before + 1));
     } catch (err) {
+      if (!this.draft()) {
+        this.draft.set(content);
+        if (box) box.value = content;
+      }
       this.sendError.set(genericErrorMessage(err));
     } finally {
       this.sending.set(false);
