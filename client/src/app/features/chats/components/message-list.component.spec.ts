@@ -7,8 +7,11 @@ import { WINDOW_MAX } from '../data-access/message-window';
 import { ada, anna, makeMessage } from '../testing/fake-socket.service';
 import { MessageListComponent } from './message-list.component';
 
-/** The long history of the paging test; the others use a shorter one (jsdom renders slowly). */
-const LONG = 1500;
+/**
+ * The long history of the paging test (three windows: the window fills, then slides over two more);
+ * the others use a shorter one (jsdom renders slowly).
+ */
+const LONG = 900;
 const SHORT = 660;
 const PAGE = 30;
 let total = SHORT;
@@ -119,7 +122,8 @@ describe('MessageListComponent (windowed history)', () => {
     // The oldest messages are on screen; the newest were dropped from the DOM (not from memory).
     expect(renderedIds()).toEqual(host.all.slice(0, WINDOW_MAX).map((m) => m.id));
     expect(fixture.nativeElement.querySelector('.log__start')).not.toBeNull();
-  });
+    // Thirty pages rendered in jsdom: seconds on a quiet machine, more beside a loaded CI run.
+  }, 90_000);
 
   it('scrolling back down brings the newest messages back from memory without fetching', async () => {
     await setup();
