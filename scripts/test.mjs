@@ -14,11 +14,13 @@ buildIfNeeded();
 
 const args = process.argv.slice(2);
 
-// A full run (no jest arguments) also checks lint and formatting, as CI must.
+// A full run (no jest arguments) also checks lint, the server's and tests' types, and formatting, as CI must.
 const checks = [];
 if (args.length === 0) {
   for (const [name, cmd] of [
     ['lint', ['node_modules/eslint/bin/eslint.js', 'server/**/*.ts', 'libs/**/*.ts', 'client/**/*.ts']],
+    // The tests are compiled without type checks (isolatedModules): their types are checked here.
+    ['types', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'server/tsconfig.spec.json']],
     [
       'format',
       [

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { isObservable, lastValueFrom, of, from, type Observable } from 'rxjs';
+import type { MessageMappingProperties } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 
 import { LeanIoAdapter } from './lean-io.adapter';
@@ -7,6 +8,15 @@ import { LeanIoAdapter } from './lean-io.adapter';
 /** As Nest's WebSocketsController hands results over: a value, a promise or an observable. */
 const transform = (result: unknown): Observable<unknown> =>
   isObservable(result) ? result : result instanceof Promise ? from(result) : of(result);
+
+/** A handler as Nest's scanner describes it (its callback may answer a plain value, as gateways do). */
+function handler(
+  message: string,
+  callback: (data: unknown) => unknown,
+  isAckHandledManually = false,
+): MessageMappingProperties {
+  return { message, methodName: message, callback, isAckHandledManually } as MessageMappingProperties;
+}
 
 function fakeSocket(): Socket & EventEmitter & { emitted: unknown[][] } {
   const socket = new EventEmitter() as Socket & EventEmitter & { emitted: unknown[][] };
@@ -27,13 +37,7 @@ describe('LeanIoAdapter', () => {
     const seen: unknown[] = [];
     adapter.bindMessageHandlers(
       socket,
-      [
-        {
-          message: 'in:send',
-          methodName: 'send',
-          callback: (data: unknown) => (seen.push(data), Promise.resolve({ ok: true })),
-        },
-      ],
+      [handler('in:send', (data) => (seen.push(data), Promise.resolve({ ok: true })))],
       transform,
     );
     const acked = new Promise((resolve) => socket.emit('in:send', { roomId: 'r' }, resolve));
@@ -46,10 +50,7 @@ describe('LeanIoAdapter', () => {
     const ack = jest.fn();
     adapter.bindMessageHandlers(
       socket,
-      [
-        { message: 'in:event', methodName: 'a', callback: () => ({ event: 'out', data: 1 }) },
-        { message: 'in:manual', methodName: 'b', callback: () => ({ ok: true }), isAckHandledManually: true },
-      ],
+      [handler('in:event', () => ({ event: 'out', data: 1 })), handler('in:manual', () => ({ ok: true }), true)],
       transform,
     );
     socket.emit('in:event', {}, ack);
@@ -65,10 +66,7 @@ describe('LeanIoAdapter', () => {
     let finish: (v: unknown) => void = () => undefined;
     adapter.bindMessageHandlers(
       socket,
-      [
-        { message: 'in:slow', methodName: 'a', callback: () => new Promise((resolve) => (finish = resolve)) },
-        { message: 'in:void', methodName: 'b', callback: () => undefined },
-      ],
+      [handler('in:slow', () => new Promise((resolve) => (finish = resolve))), handler('in:void', () => undefined)],
       transform,
     );
     socket.emit('in:void', {}, ack);
