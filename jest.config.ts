@@ -45,7 +45,7 @@ const config: Config = {
       testEnvironment: 'node',
       roots: ['<rootDir>/server/test'],
       testMatch: [
-        '**/e2e/{auth,admin,chat-rest,chat-socket,chat-sessions,chat-history,uploads,profiles,notifications,avatars,albums,friendships,blocks,search-index,socket-unknown-event,reliability,posts,housekeeping,privacy,metrics}.e2e-spec.ts',
+        '**/e2e/{auth,admin,chat-rest,chat-socket,chat-sessions,chat-history,chat-group-commit,uploads,profiles,notifications,avatars,albums,friendships,blocks,search-index,socket-unknown-event,reliability,posts,housekeeping,privacy,metrics}.e2e-spec.ts',
       ],
       transform: serverTransform,
       moduleNameMapper: contracts,

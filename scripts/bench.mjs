@@ -11,7 +11,8 @@
 // Needs PostgreSQL and Redis on 127.0.0.1 (or BENCH_PG_ADMIN_URL / BENCH_REDIS_URL) and Chromium
 // (CHROMIUM_PATH, default /usr/bin/chromium). `npm run bench -- api`, `-- lighthouse`, `-- search`, `-- feed` or `-- fanout` runs one part;
 // BENCH_LIGHTHOUSE_RUNS (default 3) audits per page, the median kept; BENCH_LIGHTHOUSE_PAGES (e.g.
-// `/chats`, comma-separated) audits only those pages.
+// `/chats`, comma-separated) audits only those pages. BENCH_CPU_PROF=<dir> runs each API process with
+// `--cpu-prof` and writes its profile there when it stops (open it in Chrome DevTools' Performance tab).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -65,8 +66,11 @@ async function admin(sql) {
   }
 }
 
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+
 function start(entry, onPort = port) {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/server/server/src', entry)], {
+  const profile = CPU_PROF && entry === 'main.js' ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, join(ROOT, 'dist/server/server/src', entry)], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Message, Room, RoomReadPosition, UserSummary } from '@world-it/contracts';
@@ -18,6 +19,8 @@ import {
   type RoomRow,
 } from './chat.mapper';
 import type { TimeKey } from '../common/pagination/time-key-cursor';
+import { AppMetrics } from '../metrics/app-metrics';
+import { GroupCommit } from './group-commit';
 import { toUserSummary } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
 
@@ -103,6 +106,66 @@ const STORE_MESSAGE = `
     LEFT JOIN images i ON i.id = ins.image_id`;
 
 /**
+ * STORE_MESSAGE for many text messages to group rooms (see GroupCommit): the same checks and writes
+ * row by row, in one statement. The ids come in ascending (sorted in Node) so that messages stored in
+ * the same millisecond keep their order of arrival in (created_at, id). Each room's activity moves to
+ * its newest message, and each author's read position to their newest one (one update per row: an
+ * UPDATE … FROM that matches a row twice would apply just one of them, unpredictably).
+ */
+const STORE_GROUP_MESSAGES = `
+  WITH input AS (
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
+             WITH ORDINALITY AS t(id, room_id, author_id, client_id, content, ord)
+  ), access AS (
+    SELECT i.ord, r.kind, r.visibility, mm.user_id IS NOT NULL AS member
+      FROM input i
+      JOIN rooms r ON r.id = i.room_id
+      LEFT JOIN room_members mm ON mm.room_id = r.id AND mm.user_id = i.author_id
+  ), ins AS (
+    INSERT INTO messages (id, room_id, author_id, client_id, content, created_at)
+    SELECT i.id, i.room_id, i.author_id, i.client_id, i.content, clock_timestamp()
+      FROM input i JOIN access a ON a.ord = i.ord AND a.member
+     ORDER BY i.ord
+    ON CONFLICT (author_id, client_id) DO NOTHING
+    RETURNING id, room_id, client_id, content, image_id, created_at, edited_at, deleted_at, author_id
+  ), activity AS (
+    UPDATE rooms r SET last_activity_at = GREATEST(r.last_activity_at, newest.at)
+      FROM (SELECT room_id, max(created_at) AS at FROM ins GROUP BY room_id) newest
+     WHERE r.id = newest.room_id
+  ), own AS (
+    UPDATE room_members rm
+       SET last_read_message_id = CASE WHEN ${OWN_READ_IS_OLDER} THEN ins.id ELSE rm.last_read_message_id END,
+           last_read_at = CASE WHEN ${OWN_READ_IS_OLDER} THEN ins.created_at ELSE rm.last_read_at END
+      FROM (SELECT DISTINCT ON (room_id, author_id) id, room_id, author_id, created_at
+              FROM ins ORDER BY room_id, author_id, created_at DESC, id DESC) ins
+     WHERE rm.room_id = ins.room_id AND rm.user_id = ins.author_id
+  )
+  SELECT i.ord, a.kind, a.visibility, COALESCE(a.member, false) AS member,
+         ins.id, ins.room_id, ins.client_id, ins.content, ins.image_id, ins.created_at, ins.edited_at, ins.deleted_at,
+         ins.author_id, u.display_name AS author_display_name, u.avatar_image_id AS author_avatar_image_id,
+         NULL::int AS image_width, NULL::int AS image_height, NULL::timestamptz AS image_deleted_at
+    FROM input i
+    LEFT JOIN access a ON a.ord = i.ord
+    LEFT JOIN ins ON ins.id = i.id
+    LEFT JOIN users u ON u.id = ins.author_id
+   ORDER BY i.ord`;
+
+/** Group sends in flight at once; more wait and go together (see GroupCommit). */
+const GROUP_SENDS_IN_FLIGHT = 2;
+const GROUP_SEND_BATCH_MAX = 200;
+
+interface SendInput {
+  roomId: string;
+  authorId: string;
+  clientId: string | null;
+  content: string;
+  imageId: string | null;
+}
+
+type StoreRow = Partial<MessageRow> &
+  Pick<RoomRow, 'kind' | 'visibility'> & { member: boolean; author_listed: boolean; others_listed: string[] };
+
+/**
  * The chat's reads, in plain SQL over the indexes the migration made. Rooms are assembled for a page
  * in a fixed number of queries (rooms, members, counts, last messages, unread counts, one presence
  * round trip), never one query per room.
@@ -114,27 +177,63 @@ export class ChatStore {
     private readonly presence: PresenceService,
     private readonly users: UsersRepository,
     private readonly blocks: BlockChecker,
+    private readonly metrics: AppMetrics,
   ) {}
 
   /** Kind and direct members per room id, read once per process (they never change; a deleted room just misses). */
   private readonly fixedFacts = new Map<string, FixedRoomFacts>();
 
-  /** See STORE_MESSAGE. */
-  async storeMessage(
+  /** Text messages to group rooms, coalesced under load (see STORE_GROUP_MESSAGES). */
+  private readonly groupSends = new GroupCommit<SendInput, StoredMessage>({
+    limit: GROUP_SENDS_IN_FLIGHT,
+    maxBatch: GROUP_SEND_BATCH_MAX,
+    one: (send) => {
+      this.metrics.sendStatement(1);
+      return this.storeOne(send);
+    },
+    many: (sends) => {
+      this.metrics.sendStatement(sends.length);
+      return this.storeGroupMessages(sends);
+    },
+  });
+
+  /**
+   * Stores a message (see STORE_MESSAGE): a text message to a group room known to this process may
+   * share its statement with others sent at the same moment; the rest go one by one.
+   */
+  storeMessage(
     roomId: string,
     authorId: string,
     input: { clientId: string | null; content: string; imageId: string | null },
   ): Promise<StoredMessage> {
-    const rows: Array<
-      Partial<MessageRow> &
-        Pick<RoomRow, 'kind' | 'visibility'> & { member: boolean; author_listed: boolean; others_listed: string[] }
-    > = await this.db.query(STORE_MESSAGE, [roomId, authorId, input.clientId, input.content, input.imageId]);
-    const r = rows[0];
-    if (!r) return { room: null, member: false, row: null, listed: [] };
-    const room = { kind: r.kind, visibility: r.visibility };
-    if (!r.id) return { room, member: r.member, row: null, listed: [] };
-    const listed = r.kind === 'direct' && !r.author_listed ? [authorId, ...r.others_listed] : r.others_listed;
-    return { room, member: true, row: r as MessageRow, listed };
+    const send = { roomId, authorId, ...input };
+    const batchable = input.imageId === null && this.fixedFacts.get(roomId)?.kind === 'group';
+    return batchable ? this.groupSends.run(send) : this.storeOne(send);
+  }
+
+  private async storeOne(send: SendInput): Promise<StoredMessage> {
+    const rows: StoreRow[] = await this.db.query(STORE_MESSAGE, [
+      send.roomId,
+      send.authorId,
+      send.clientId,
+      send.content,
+      send.imageId,
+    ]);
+    return storedFrom(rows[0], send.authorId);
+  }
+
+  private async storeGroupMessages(sends: SendInput[]): Promise<StoredMessage[]> {
+    const ids = sends.map(() => randomUUID()).sort();
+    const rows: Array<StoreRow & { ord: string }> = await this.db.query(STORE_GROUP_MESSAGES, [
+      ids,
+      sends.map((s) => s.roomId),
+      sends.map((s) => s.authorId),
+      sends.map((s) => s.clientId),
+      sends.map((s) => s.content),
+    ]);
+    return rows.map((r, i) =>
+      storedFrom(r.kind ? { ...r, author_listed: true, others_listed: [] } : undefined, sends[i].authorId),
+    );
   }
 
   /** A room's kind and, when direct, its two members; null when there is no such room. */
@@ -416,6 +515,15 @@ export class ChatStore {
     for (const r of rows) out.set(`${r.room_id}:${r.user_id}`, Number(r.n));
     return out;
   }
+}
+
+/** What a send statement's row says (see StoredMessage); no row: no such room. */
+function storedFrom(r: StoreRow | undefined, authorId: string): StoredMessage {
+  if (!r) return { room: null, member: false, row: null, listed: [] };
+  const room = { kind: r.kind, visibility: r.visibility };
+  if (!r.id) return { room, member: r.member, row: null, listed: [] };
+  const listed = r.kind === 'direct' && !r.author_listed ? [authorId, ...r.others_listed] : r.others_listed;
+  return { room, member: true, row: r as MessageRow, listed };
 }
 
 /** A room's shared parts before presence is applied (see ChatStore.sharedParts). */

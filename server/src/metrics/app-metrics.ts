@@ -44,6 +44,13 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  private readonly sendBatch = new Histogram({
+    name: 'chat_send_batch_size',
+    help: 'Text messages to group rooms per send statement (group commit: more than one when sends arrive while others are being stored)',
+    buckets: [1, 2, 5, 10, 20, 50, 100, 200],
+    registers: [this.registry],
+  });
+
   /** Whether the process metrics are being collected (from the first scrape on, see render). */
   private processMetrics = false;
 
@@ -70,6 +77,11 @@ export class AppMetrics {
 
   messageStored(): void {
     this.stored.inc();
+  }
+
+  /** One send statement of the group-room path, storing `size` messages (see GroupCommit). */
+  sendStatement(size: number): void {
+    this.sendBatch.observe(size);
   }
 
   messageDelivered(): void {
