@@ -140,7 +140,7 @@ const STORE_GROUP_MESSAGES = `
               FROM ins ORDER BY room_id, author_id, created_at DESC, id DESC) ins
      WHERE rm.room_id = ins.room_id AND rm.user_id = ins.author_id
   )
-  SELECT i.ord, a.kind, a.visibility, COALESCE(a.member, false) AS member,
+  SELECT a.kind, a.visibility, COALESCE(a.member, false) AS member, true AS author_listed, '{}'::uuid[] AS others_listed,
          ins.id, ins.room_id, ins.client_id, ins.content, ins.image_id, ins.created_at, ins.edited_at, ins.deleted_at,
          ins.author_id, u.display_name AS author_display_name, u.avatar_image_id AS author_avatar_image_id,
          NULL::int AS image_width, NULL::int AS image_height, NULL::timestamptz AS image_deleted_at
@@ -224,16 +224,15 @@ export class ChatStore {
 
   private async storeGroupMessages(sends: SendInput[]): Promise<StoredMessage[]> {
     const ids = sends.map(() => randomUUID()).sort();
-    const rows: Array<StoreRow & { ord: string }> = await this.db.query(STORE_GROUP_MESSAGES, [
+    const rows: StoreRow[] = await this.db.query(STORE_GROUP_MESSAGES, [
       ids,
       sends.map((s) => s.roomId),
       sends.map((s) => s.authorId),
       sends.map((s) => s.clientId),
       sends.map((s) => s.content),
     ]);
-    return rows.map((r, i) =>
-      storedFrom(r.kind ? { ...r, author_listed: true, others_listed: [] } : undefined, sends[i].authorId),
-    );
+    // One row per send, in their order.
+    return rows.map((r, i) => storedFrom(r, sends[i].authorId));
   }
 
   /** A room's kind and, when direct, its two members; null when there is no such room. */
@@ -517,9 +516,9 @@ export class ChatStore {
   }
 }
 
-/** What a send statement's row says (see StoredMessage); no row: no such room. */
+/** What a send statement's row says (see StoredMessage); no row, or no kind: no such room. */
 function storedFrom(r: StoreRow | undefined, authorId: string): StoredMessage {
-  if (!r) return { room: null, member: false, row: null, listed: [] };
+  if (!r?.kind) return { room: null, member: false, row: null, listed: [] };
   const room = { kind: r.kind, visibility: r.visibility };
   if (!r.id) return { room, member: r.member, row: null, listed: [] };
   const listed = r.kind === 'direct' && !r.author_listed ? [authorId, ...r.others_listed] : r.others_listed;
